@@ -1,0 +1,51 @@
+package lab.backprop.api;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+/** Builds the service's RFC 9457 problem responses. */
+public final class Problems {
+
+	public static final URI INVALID_REQUEST = URI.create("urn:backprop-lab:problem:invalid-request");
+	public static final URI MALFORMED_JSON = URI.create("urn:backprop-lab:problem:malformed-json");
+	public static final URI NOT_FINITE = URI.create("urn:backprop-lab:problem:not-finite");
+	public static final URI TOO_LARGE = URI.create("urn:backprop-lab:problem:too-large");
+
+	private Problems() {
+	}
+
+	public static ProblemDetail of(HttpStatusCode status, URI type, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(type);
+		problem.setTitle(title);
+		return problem;
+	}
+
+	public static ProblemDetail withErrors(ProblemDetail problem, List<FieldError> errors) {
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+	/** A problem response whose media type is fixed, whatever the request's Accept header says. */
+	public static ResponseEntity<Object> response(ProblemDetail problem, HttpHeaders headers) {
+		HttpHeaders all = new HttpHeaders();
+		if (headers != null) {
+			all.putAll(headers);
+		}
+		all.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		return ResponseEntity.status(problem.getStatus()).headers(all).body(problem);
+	}
+
+	static String summary(List<FieldError> errors) {
+		FieldError first = errors.get(0);
+		String where = first.pointer().isEmpty() ? "the body" : first.pointer();
+		String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more, see errors)" : "";
+		return where + " " + first.message() + more;
+	}
+}

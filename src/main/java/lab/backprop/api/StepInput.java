@@ -1,0 +1,10 @@
+package lab.backprop.api;
+
+import org.apache.commons.math3.linear.RealMatrix;
+
+import lab.backprop.engine.Loss;
+import lab.backprop.engine.Network;
+
+/** A checked request, in the engine's terms. */
+public record StepInput(Network network, RealMatrix inputs, RealMatrix labels, Loss loss, double learningRate) {
+}

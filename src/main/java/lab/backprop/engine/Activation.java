@@ -1,0 +1,167 @@
+package lab.backprop.engine;
+
+import java.util.Locale;
+
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * The activation functions a layer can apply to its weighted sums z, with their derivatives.
+ *
+ * <p>All but {@link #SOFTMAX} act element by element: {@code a = f(z)} and {@code dA/dZ = f'(z)}.
+ * Softmax mixes a row's outputs, so its derivative is a Jacobian; only its product with the
+ * incoming gradient ({@link #backpropagate}) is computed.
+ */
+public enum Activation {
+
+	SIGMOID {
+		@Override
+		double value(double z) {
+			return 1.0 / (1.0 + Math.exp(-z));
+		}
+
+		@Override
+		double slope(double z, double a) {
+			// a(1 - a) is the textbook form (and the seed's); for large z, 1 - a loses every digit,
+			// so the complement is computed directly as sigmoid(-z).
+			return z <= 1.0 ? a * (1.0 - a) : a * value(-z);
+		}
+	},
+
+	TANH {
+		@Override
+		double value(double z) {
+			return Math.tanh(z);
+		}
+
+		@Override
+		double slope(double z, double a) {
+			if (Math.abs(z) < 1.0) {
+				return 1.0 - a * a;
+			}
+			double cosh = Math.cosh(z); // sech^2 z stays accurate where 1 - tanh^2 z cancels to 0
+			return 1.0 / (cosh * cosh);
+		}
+	},
+
+	RELU {
+		@Override
+		double value(double z) {
+			return z > 0.0 ? z : 0.0;
+		}
+
+		@Override
+		double slope(double z, double a) {
+			return z > 0.0 ? 1.0 : 0.0;
+		}
+	},
+
+	/** Slope 0.01 below zero and at zero, as PyTorch's default {@code LeakyReLU}. */
+	LEAKY_RELU {
+		@Override
+		double value(double z) {
+			return z > 0.0 ? z : LEAKY_SLOPE * z;
+		}
+
+		@Override
+		double slope(double z, double a) {
+			return z > 0.0 ? 1.0 : LEAKY_SLOPE;
+		}
+	},
+
+	LINEAR {
+		@Override
+		double value(double z) {
+			return z;
+		}
+
+		@Override
+		double slope(double z, double a) {
+			return 1.0;
+		}
+	},
+
+	/** Softmax across each row's outputs, computed with the row maximum subtracted (no overflow). */
+	SOFTMAX {
+		@Override
+		double value(double z) {
+			throw new IllegalStateException("softmax is not element-wise");
+		}
+
+		@Override
+		double slope(double z, double a) {
+			throw new IllegalStateException("softmax is not element-wise");
+		}
+
+		@Override
+		public RealMatrix apply(RealMatrix z) {
+			RealMatrix a = z.copy();
+			for (int row = 0; row < a.getRowDimension(); row++) {
+				double[] values = a.getRow(row);
+				double max = Double.NEGATIVE_INFINITY;
+				for (double v : values) {
+					max = Math.max(max, v);
+				}
+				double sum = 0.0;
+				for (int k = 0; k < values.length; k++) {
+					values[k] = Math.exp(values[k] - max);
+					sum += values[k];
+				}
+				for (int k = 0; k < values.length; k++) {
+					values[k] /= sum;
+				}
+				a.setRow(row, values);
+			}
+			return a;
+		}
+
+		@Override
+		public RealMatrix derivative(RealMatrix z, RealMatrix a) {
+			return null;
+		}
+
+		/** dL/dz_j = a_j (g_j - sum_k a_k g_k): the softmax Jacobian applied to g = dL/dA. */
+		@Override
+		public RealMatrix backpropagate(RealMatrix dLdA, RealMatrix z, RealMatrix a, RealMatrix derivative) {
+			RealMatrix dLdZ = dLdA.copy();
+			for (int row = 0; row < dLdZ.getRowDimension(); row++) {
+				double[] g = dLdA.getRow(row);
+				double[] out = a.getRow(row);
+				double dot = 0.0;
+				for (int k = 0; k < g.length; k++) {
+					dot += out[k] * g[k];
+				}
+				for (int k = 0; k < g.length; k++) {
+					g[k] = out[k] * (g[k] - dot);
+				}
+				dLdZ.setRow(row, g);
+			}
+			return dLdZ;
+		}
+	};
+
+	static final double LEAKY_SLOPE = 0.01;
+
+	abstract double value(double z);
+
+	abstract double slope(double z, double a);
+
+	/** a = f(z). */
+	public RealMatrix apply(RealMatrix z) {
+		return Matrices.map(z, this::value);
+	}
+
+	/** The element-wise derivative dA/dZ, or {@code null} where it is a Jacobian (softmax). */
+	public RealMatrix derivative(RealMatrix z, RealMatrix a) {
+		return Matrices.combine(z, a, this::slope);
+	}
+
+	/** dL/dZ from dL/dA: the chain rule through this activation. */
+	public RealMatrix backpropagate(RealMatrix dLdA, RealMatrix z, RealMatrix a, RealMatrix derivative) {
+		return Matrices.hadamard(dLdA, derivative);
+	}
+
+	/** The name used on the wire: lower snake case. */
+	public String wireName() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+}

@@ -1,0 +1,67 @@
+package lab.backprop.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.RealVector;
+
+/**
+ * The backward pass: every factor of the chain rule, from the loss back to the inputs.
+ *
+ * @param dLdPrediction dL/dŷ, batch × outputs
+ * @param layers first to last (computed last to first)
+ */
+public record BackwardPass(RealMatrix dLdPrediction, List<LayerGradients> layers) {
+
+	/**
+	 * One layer's factors.
+	 *
+	 * @param dLdOutput dL/dA: the gradient arriving from the loss or from the next layer
+	 * @param dOutputdZ dA/dZ element-wise, or {@code null} for softmax (a Jacobian)
+	 * @param dLdZ dL/dZ = dL/dA ⊙ dA/dZ (for softmax, the Jacobian product)
+	 * @param dLdW dL/dW = inputᵀ · dL/dZ
+	 * @param dLdb dL/db = the column sums of dL/dZ
+	 * @param dLdInput dL/dInput = dL/dZ · Wᵀ, which the previous layer receives as its dL/dA
+	 */
+	public record LayerGradients(RealMatrix dLdOutput, RealMatrix dOutputdZ, RealMatrix dLdZ,
+			RealMatrix dLdW, RealVector dLdb, RealMatrix dLdInput) {
+	}
+
+	public static BackwardPass run(Network network, ForwardPass forward, RealMatrix labels, Loss loss,
+			MatrixProducts products) {
+		ForwardPass.LayerValues last = forward.outputLayer();
+		Loss.OutputLayer out = new Loss.OutputLayer(last.z(), last.activation(), last.output());
+		RealMatrix dLdPrediction = loss.gradient(out, labels);
+		Finite.check(dLdPrediction, "backward.dL_dPrediction");
+
+		LayerGradients[] gradients = new LayerGradients[network.depth()];
+		RealMatrix dLdOutput = dLdPrediction;
+		for (int i = network.depth() - 1; i >= 0; i--) {
+			String name = "backward.layers[" + i + "].";
+			ForwardPass.LayerValues values = forward.layers().get(i);
+			Activation activation = values.activation();
+
+			RealMatrix dOutputdZ = activation.derivative(values.z(), values.output());
+			if (dOutputdZ != null) {
+				Finite.check(dOutputdZ, name + "dOutput_dZ");
+			}
+			RealMatrix fused = i == network.depth() - 1 ? loss.outputGradient(out, labels) : null;
+			RealMatrix dLdZ = fused != null ? fused
+					: activation.backpropagate(dLdOutput, values.z(), values.output(), dOutputdZ);
+			Finite.check(dLdZ, name + "dL_dZ");
+			RealMatrix dLdW = products.transposeMultiply(values.input(), dLdZ);
+			Finite.check(dLdW, name + "dL_dW");
+			RealVector dLdb = Matrices.columnSums(dLdZ);
+			Finite.check(dLdb, name + "dL_db");
+			RealMatrix dLdInput = products.multiplyTranspose(dLdZ, network.layer(i).weights());
+			Finite.check(dLdInput, name + "dL_dInput");
+
+			gradients[i] = new LayerGradients(dLdOutput, dOutputdZ, dLdZ, dLdW, dLdb, dLdInput);
+			dLdOutput = dLdInput;
+		}
+		return new BackwardPass(dLdPrediction, Collections.unmodifiableList(new ArrayList<>(Arrays.asList(gradients))));
+	}
+}

@@ -1,0 +1,218 @@
+package lab.backprop.engine;
+
+import java.util.Locale;
+
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * The loss functions: a scalar from the prediction ŷ (n examples × k outputs) and the label y, and
+ * its exact gradient dL/dŷ. Reductions follow PyTorch, so a batch mean divides once, here.
+ *
+ * <p>The cross-entropy losses are computed without clamping. Where the output layer is the
+ * activation they are meant for (sigmoid for binary cross-entropy, softmax for cross-entropy), the
+ * loss and dL/dZ are computed from z directly (log-sum-exp, softplus), so that a prediction that
+ * rounds to exactly 0 or 1 still gives the finite, exact value.
+ */
+public enum Loss {
+
+	/** Mean over all n·k elements of (ŷ − y)². */
+	MSE {
+		@Override
+		public double value(OutputLayer out, RealMatrix y) {
+			return squaredError(out.prediction(), y) / elements(y);
+		}
+
+		@Override
+		public RealMatrix gradient(OutputLayer out, RealMatrix y) {
+			double n = elements(y);
+			return Matrices.combine(out.prediction(), y, (p, t) -> 2.0 * (p - t) / n);
+		}
+	},
+
+	/** Sum over all elements of (ŷ − y)². */
+	SSE {
+		@Override
+		public double value(OutputLayer out, RealMatrix y) {
+			return squaredError(out.prediction(), y);
+		}
+
+		@Override
+		public RealMatrix gradient(OutputLayer out, RealMatrix y) {
+			return Matrices.combine(out.prediction(), y, (p, t) -> 2.0 * (p - t));
+		}
+	},
+
+	/** (1/2n) Σ over examples of ‖ŷ − y‖². */
+	QUADRATIC {
+		@Override
+		public double value(OutputLayer out, RealMatrix y) {
+			return squaredError(out.prediction(), y) / (2.0 * y.getRowDimension());
+		}
+
+		@Override
+		public RealMatrix gradient(OutputLayer out, RealMatrix y) {
+			double n = y.getRowDimension();
+			return Matrices.combine(out.prediction(), y, (p, t) -> (p - t) / n);
+		}
+	},
+
+	/** Mean over all elements of −[y ln ŷ + (1 − y) ln(1 − ŷ)]. */
+	BINARY_CROSS_ENTROPY {
+		@Override
+		public double value(OutputLayer out, RealMatrix y) {
+			double total;
+			if (out.activation() == Activation.SIGMOID) {
+				// ln ŷ = −softplus(−z), ln(1 − ŷ) = −softplus(z)
+				total = Matrices.sum(out.z(), y,
+						(z, t) -> xTimes(t, softplus(-z)) + xTimes(1.0 - t, softplus(z)));
+			}
+			else {
+				total = Matrices.sum(out.prediction(), y,
+						(p, t) -> -(xLogY(t, p) + xLogY(1.0 - t, 1.0 - p)));
+			}
+			return total / elements(y);
+		}
+
+		@Override
+		public RealMatrix gradient(OutputLayer out, RealMatrix y) {
+			double n = elements(y);
+			RealMatrix complement = out.activation() == Activation.SIGMOID
+					? Matrices.map(out.z(), z -> Activation.SIGMOID.value(-z))
+					: Matrices.map(out.prediction(), p -> 1.0 - p);
+			RealMatrix p = out.prediction();
+			RealMatrix grad = p.copy();
+			for (int i = 0; i < grad.getRowDimension(); i++) {
+				for (int j = 0; j < grad.getColumnDimension(); j++) {
+					double t = y.getEntry(i, j);
+					grad.setEntry(i, j, (xOverY(1.0 - t, complement.getEntry(i, j)) - xOverY(t, p.getEntry(i, j))) / n);
+				}
+			}
+			return grad;
+		}
+
+		@Override
+		public RealMatrix outputGradient(OutputLayer out, RealMatrix y) {
+			if (out.activation() != Activation.SIGMOID) {
+				return null;
+			}
+			double n = elements(y);
+			return Matrices.combine(out.prediction(), y, (p, t) -> (p - t) / n);
+		}
+	},
+
+	/** Mean over examples of −Σₖ y ln ŷ. */
+	CROSS_ENTROPY {
+		@Override
+		public double value(OutputLayer out, RealMatrix y) {
+			double total = 0.0;
+			for (int i = 0; i < y.getRowDimension(); i++) {
+				double[] t = y.getRow(i);
+				if (out.activation() == Activation.SOFTMAX) {
+					double[] z = out.z().getRow(i);
+					double logSumExp = logSumExp(z);
+					for (int k = 0; k < t.length; k++) {
+						total += xTimes(t[k], logSumExp - z[k]); // −ln ŷ = lse(z) − z
+					}
+				}
+				else {
+					double[] p = out.prediction().getRow(i);
+					for (int k = 0; k < t.length; k++) {
+						total -= xLogY(t[k], p[k]);
+					}
+				}
+			}
+			return total / y.getRowDimension();
+		}
+
+		@Override
+		public RealMatrix gradient(OutputLayer out, RealMatrix y) {
+			double n = y.getRowDimension();
+			return Matrices.combine(out.prediction(), y, (p, t) -> -xOverY(t, p) / n);
+		}
+
+		/** With softmax: dL/dz_k = (ŷ_k Σ_j y_j − y_k) / n, which is (ŷ − y)/n for labels summing to 1. */
+		@Override
+		public RealMatrix outputGradient(OutputLayer out, RealMatrix y) {
+			if (out.activation() != Activation.SOFTMAX) {
+				return null;
+			}
+			double n = y.getRowDimension();
+			RealMatrix grad = out.prediction().copy();
+			for (int i = 0; i < grad.getRowDimension(); i++) {
+				double[] t = y.getRow(i);
+				double labelSum = 0.0;
+				for (double v : t) {
+					labelSum += v;
+				}
+				double[] p = grad.getRow(i);
+				for (int k = 0; k < p.length; k++) {
+					p[k] = (p[k] * labelSum - t[k]) / n;
+				}
+				grad.setRow(i, p);
+			}
+			return grad;
+		}
+	};
+
+	/** The reported scalar loss. */
+	public abstract double value(OutputLayer out, RealMatrix y);
+
+	/** dL/dŷ, element by element. */
+	public abstract RealMatrix gradient(OutputLayer out, RealMatrix y);
+
+	/**
+	 * dL/dZ of the output layer computed directly from the loss and its matching activation, or
+	 * {@code null} when the chain rule through the activation is to be used.
+	 */
+	public RealMatrix outputGradient(OutputLayer out, RealMatrix y) {
+		return null;
+	}
+
+	public String wireName() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	/** What a loss needs of the output layer: its weighted sums, activation and prediction. */
+	public record OutputLayer(RealMatrix z, Activation activation, RealMatrix prediction) {
+	}
+
+	private static double elements(RealMatrix y) {
+		return (double) y.getRowDimension() * y.getColumnDimension();
+	}
+
+	private static double squaredError(RealMatrix p, RealMatrix y) {
+		return Matrices.sum(p, y, (a, b) -> (a - b) * (a - b));
+	}
+
+	/** x·ln y with 0·ln 0 = 0. */
+	static double xLogY(double x, double y) {
+		return x == 0.0 ? 0.0 : x * Math.log(y);
+	}
+
+	/** x·v with 0·v = 0, also for an infinite v (a term the label switches off). */
+	static double xTimes(double x, double v) {
+		return x == 0.0 ? 0.0 : x * v;
+	}
+
+	/** x / y with 0 / y = 0: a term whose label is 0 contributes nothing to the gradient. */
+	static double xOverY(double x, double y) {
+		return x == 0.0 ? 0.0 : x / y;
+	}
+
+	/** ln(1 + e^x) without overflow. */
+	static double softplus(double x) {
+		return x > 0.0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+	}
+
+	static double logSumExp(double[] z) {
+		double max = Double.NEGATIVE_INFINITY;
+		for (double v : z) {
+			max = Math.max(max, v);
+		}
+		double sum = 0.0;
+		for (double v : z) {
+			sum += Math.exp(v - max);
+		}
+		return max + Math.log(sum);
+	}
+}
