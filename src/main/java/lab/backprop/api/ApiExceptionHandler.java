@@ -74,6 +74,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (cause instanceof InvalidValueException invalid) {
 			return badRequest(List.of(new FieldError(pointer(invalid.getPath()), invalid.getOriginalMessage())));
 		}
+		if (cause instanceof MismatchedInputException trailing && trailing.getOriginalMessage() != null
+				&& trailing.getOriginalMessage().startsWith("Trailing token")) {
+			return badRequest(List.of(new FieldError("", "has more after the JSON object: send exactly one JSON value")));
+		}
 		if (cause instanceof MismatchedInputException mismatch) {
 			return badRequest(List.of(new FieldError(pointer(mismatch.getPath()), expected(mismatch))));
 		}

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -39,13 +40,22 @@ public final class Problems {
 			all.putAll(headers);
 		}
 		all.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+			HttpStatus status = HttpStatus.resolve(problem.getStatus());
+			String name = status == null ? "http-" + problem.getStatus()
+					: status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+			problem.setType(URI.create("urn:backprop-lab:problem:" + name));
+		}
 		return ResponseEntity.status(problem.getStatus()).headers(all).body(problem);
 	}
 
 	static String summary(List<FieldError> errors) {
 		FieldError first = errors.get(0);
 		String where = first.pointer().isEmpty() ? "the body" : first.pointer();
+		if (!first.pointer().isEmpty() && first.message().startsWith(first.pointer().substring(1))) {
+			where = "";
+		}
 		String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more, see errors)" : "";
-		return where + " " + first.message() + more;
+		return (where.isEmpty() ? "" : where + " ") + first.message() + more;
 	}
 }
