@@ -2,8 +2,11 @@ package lab.backprop.engine;
 
 import org.apache.commons.math3.linear.RealMatrix;
 
+import lab.backprop.engine.optim.Optimizer;
+import lab.backprop.engine.optim.OptimizerState;
+
 /**
- * One step of training, in the seed's order: forward pass and loss, backward pass, gradient-descent
+ * One step of training, in the seed's order: forward pass and loss, backward pass, the optimizer's
  * update, and the forward pass again with the new parameters.
  */
 public final class TrainingStep {
@@ -18,9 +21,12 @@ public final class TrainingStep {
 		this(MatrixProducts.COMMONS_MATH);
 	}
 
-	/** Everything one step computed; {@code after} is a complete forward pass with {@code updated}. */
-	public record Result(ForwardPass forward, BackwardPass backward, double learningRate, Network updated,
-			ForwardPass after) {
+	/**
+	 * Everything one step computed; {@code after} is a complete forward pass with {@code updated},
+	 * and {@code state} is the optimizer's state after the step.
+	 */
+	public record Result(ForwardPass forward, BackwardPass backward, double learningRate, Optimizer optimizer,
+			Network updated, OptimizerState state, ForwardPass after) {
 
 		/** after.loss − forward.loss: negative when the step helped. */
 		public double lossChange() {
@@ -28,18 +34,38 @@ public final class TrainingStep {
 		}
 	}
 
+	/** A step of plain gradient descent, θ ← θ − η · dL/dθ. */
+	public Result run(Network network, RealMatrix inputs, RealMatrix labels, Loss loss, double learningRate) {
+		return run(network, inputs, labels, loss, learningRate, Optimizer.plainSgd(), OptimizerState.initial());
+	}
+
 	/**
 	 * @param inputs batch × features
 	 * @param labels batch × outputs of the last layer
+	 * @param state the optimizer's state from the previous step, or {@link OptimizerState#initial()}
 	 * @throws NonFiniteValueException naming the first quantity that overflowed
 	 */
-	public Result run(Network network, RealMatrix inputs, RealMatrix labels, Loss loss, double learningRate) {
+	public Result run(Network network, RealMatrix inputs, RealMatrix labels, Loss loss, double learningRate,
+			Optimizer optimizer, OptimizerState state) {
 		ForwardPass forward = ForwardPass.run(network, inputs, labels, loss, products, "forward");
+		return continueFrom(forward, network, inputs, labels, loss, learningRate, optimizer, state);
+	}
+
+	/**
+	 * The rest of a step whose forward pass is already known: training passes the previous step's
+	 * {@code after}, which is the same computation on the same parameters.
+	 */
+	public Result continueFrom(ForwardPass forward, Network network, RealMatrix inputs, RealMatrix labels, Loss loss,
+			double learningRate, Optimizer optimizer, OptimizerState state) {
 		BackwardPass backward = BackwardPass.run(network, forward, labels, loss, products);
-		Network updated = GradientDescent.step(network, backward, learningRate);
-		ForwardPass after = ForwardPass.run(updated, inputs, labels, loss, products, "after");
+		Optimizer.Update update = optimizer.step(network, backward, learningRate, state);
+		ForwardPass after = ForwardPass.run(update.network(), inputs, labels, loss, products, "after");
 		double change = after.loss() - forward.loss();
 		Finite.check(change, "after.lossChange");
-		return new Result(forward, backward, learningRate, updated, after);
+		return new Result(forward, backward, learningRate, optimizer, update.network(), update.state(), after);
+	}
+
+	public MatrixProducts products() {
+		return products;
 	}
 }

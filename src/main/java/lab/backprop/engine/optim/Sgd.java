@@ -1,0 +1,49 @@
+package lab.backprop.engine.optim;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stochastic gradient descent as {@code torch.optim.SGD}: with g = dL/dθ + wd·θ,
+ * <pre>
+ * b ← g                          at the first step (PyTorch's empty momentum buffer)
+ * b ← μ·b + (1 − dampening)·g    afterwards
+ * g ← g + μ·b  (nesterov)  or  g ← b  (classical momentum)
+ * θ ← θ − η·g
+ * </pre>
+ * With μ = 0 there is no buffer and the rule is plain gradient descent, θ ← θ − η·g.
+ */
+public record Sgd(double momentum, double dampening, boolean nesterov, double weightDecay) implements TensorOptimizer {
+
+	static final String MOMENTUM_BUFFER = "momentumBuffer";
+
+	public Sgd {
+		if (nesterov && (momentum <= 0.0 || dampening != 0.0)) {
+			throw new IllegalArgumentException("nesterov momentum needs momentum > 0 and dampening 0");
+		}
+	}
+
+	@Override
+	public String type() {
+		return nesterov ? "nesterov" : momentum != 0.0 ? "momentum" : "sgd";
+	}
+
+	@Override
+	public List<String> bufferNames() {
+		return momentum != 0.0 ? List.of(MOMENTUM_BUFFER) : List.of();
+	}
+
+	@Override
+	public void update(double[] theta, double[] grad, Map<String, double[]> buffers, long t, double lr) {
+		double[] g = TensorOptimizer.withWeightDecay(grad, theta, weightDecay);
+		double[] b = buffers.get(MOMENTUM_BUFFER);
+		for (int k = 0; k < theta.length; k++) {
+			double step = g[k];
+			if (momentum != 0.0) {
+				b[k] = t == 1 ? g[k] : momentum * b[k] + (1.0 - dampening) * g[k];
+				step = nesterov ? g[k] + momentum * b[k] : b[k];
+			}
+			theta[k] = theta[k] - lr * step;
+		}
+	}
+}
