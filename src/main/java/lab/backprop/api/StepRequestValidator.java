@@ -37,10 +37,13 @@ public class StepRequestValidator {
 		else if (request.label() == null) {
 			errors.add(new FieldError("/label", "is required"));
 		}
+		OptimizerRequests.Choice optimizer = OptimizerRequests.parse(request.optimizer(), request.optimizerState(), layers,
+				errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException(errors);
 		}
-		return new StepInput(new Network(layers), inputs, labels, loss, learningRate);
+		return new StepInput(new Network(layers), inputs, labels, loss, learningRate, optimizer.optimizer(),
+				optimizer.state());
 	}
 
 	private static RealMatrix inputs(NumberArray inputs, List<FieldError> errors) {

@@ -28,10 +28,11 @@ public class TrainStepController {
 	}
 
 	@Operation(summary = "One training step, every value shown", description = """
-			Runs the forward pass, the loss, every factor of the chain rule, one gradient-descent step \
-			(θ ← θ − η · dL/dθ) and the forward pass again with the new parameters, and returns every \
-			intermediate value at full double precision. `update.layers` is ready to be sent back as \
-			`layers` for the next step.""")
+			Runs the forward pass, the loss, every factor of the chain rule, one optimizer step (by default \
+			plain gradient descent, θ ← θ − η · dL/dθ; see `optimizer` for momentum, Nesterov, Adam and \
+			RMSprop with PyTorch's formulas) and the forward pass again with the new parameters, and returns \
+			every intermediate value at full double precision. `update.layers` is ready to be sent back as \
+			`layers` for the next step, and `optimizerState` as `optimizerState`.""")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
 			mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = TrainStepRequest.class),
 			examples = {
@@ -49,6 +50,7 @@ public class TrainStepController {
 	public TrainStepResponse trainStep(@RequestBody TrainStepRequest request) {
 		StepInput input = validator.validate(request);
 		return TrainStepResponse.from(
-				trainingStep.run(input.network(), input.inputs(), input.labels(), input.loss(), input.learningRate()));
+				trainingStep.run(input.network(), input.inputs(), input.labels(), input.loss(), input.learningRate(),
+						input.optimizer(), input.optimizerState()));
 	}
 }

@@ -63,9 +63,15 @@ public record TrainStepRequest(
 				defaultValue = "mse")
 		String loss,
 
-		@Schema(description = "The gradient-descent step size η: θ ← θ − η · dL/dθ. Finite and > 0.",
+		@Schema(description = "The step size η (with the default optimizer: θ ← θ − η · dL/dθ). Finite and > 0.",
 				example = "0.1", exclusiveMinimumValue = 0, requiredMode = Schema.RequiredMode.REQUIRED)
-		Double learningRate) {
+		Double learningRate,
+
+		@Schema(description = "The update rule and its hyper-parameters (PyTorch's). Default: plain sgd, θ ← θ − η · dL/dθ.")
+		OptimizerSpec optimizer,
+
+		@Schema(description = "The optimizer state a previous step returned, to continue from it. Default: a fresh start.")
+		OptimizerStateBody optimizerState) {
 
 	/** One dense layer of the network form. */
 	@Schema(name = "LayerSpec", description = "One dense layer: z = input · weights + bias, output = activation(z).")

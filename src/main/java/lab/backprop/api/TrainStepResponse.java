@@ -16,9 +16,13 @@ import lab.backprop.engine.Network;
 import lab.backprop.engine.TrainingStep;
 
 /** Everything one step computed, in the order the seed computes it. */
-@Schema(name = "TrainStepResponse", description = "Every intermediate value of one step: forward, backward, update, after.")
-@JsonPropertyOrder({"forward", "backward", "update", "after"})
-public record TrainStepResponse(Forward forward, Backward backward, Update update, After after) {
+@Schema(name = "TrainStepResponse", description = """
+		Every intermediate value of one step: forward, backward, update, after, and the optimizer's \
+		state to send with the next step.""")
+@JsonPropertyOrder({"forward", "backward", "update", "after", "optimizerState"})
+public record TrainStepResponse(Forward forward, Backward backward, Update update, After after,
+		@Schema(description = "The optimizer's state after this step: send it back as `optimizerState` with `update.layers`.")
+		OptimizerStateBody optimizerState) {
 
 	@Schema(name = "Forward", description = "The forward pass with the parameters sent.")
 	@JsonPropertyOrder({"layers", "prediction", "loss"})
@@ -62,10 +66,12 @@ public record TrainStepResponse(Forward forward, Backward backward, Update updat
 			@JsonProperty("dL_dInput") double[][] dLdInput) {
 	}
 
-	@Schema(name = "Update", description = "One gradient-descent step: θ ← θ − η · dL/dθ.")
-	@JsonPropertyOrder({"learningRate", "layers"})
+	@Schema(name = "Update", description = "One optimizer step; by default plain gradient descent, θ ← θ − η · dL/dθ.")
+	@JsonPropertyOrder({"learningRate", "optimizer", "layers"})
 	public record Update(
 			@Schema(description = "η, as sent.") double learningRate,
+			@Schema(description = "The optimizer as run, with every hyper-parameter (defaults filled in).")
+			OptimizerSpec optimizer,
 			@Schema(description = "The new parameters, first to last: send them back as `layers` for the next step.")
 			List<LayerParameters> layers) {
 	}
@@ -88,8 +94,10 @@ public record TrainStepResponse(Forward forward, Backward backward, Update updat
 
 	public static TrainStepResponse from(TrainingStep.Result result) {
 		return new TrainStepResponse(forward(result.forward()), backward(result.backward()),
-				new Update(result.learningRate(), parameters(result.updated())),
-				new After(rows(result.after().prediction()), result.after().loss(), result.lossChange()));
+				new Update(result.learningRate(), OptimizerRequests.describe(result.optimizer()),
+						parameters(result.updated())),
+				new After(rows(result.after().prediction()), result.after().loss(), result.lossChange()),
+				OptimizerRequests.body(result.optimizer(), result.state()));
 	}
 
 	private static Forward forward(ForwardPass pass) {
