@@ -240,8 +240,13 @@ final class OptimizerRequests {
 			return false;
 		}
 		for (int r = 0; r < rows; r++) {
-			if (value[r] == null || value[r].length != columns) {
-				errors.add(new FieldError(pointer + "/" + r, "must have " + columns + " values, like the weights' rows"));
+			if (value[r] == null) {
+				errors.add(new FieldError(pointer + "/" + r, "must be a row of " + columns + " numbers, not null"));
+				return false;
+			}
+			if (value[r].length != columns) {
+				errors.add(new FieldError(pointer + "/" + r, "has " + value[r].length + " values but the weights' rows have "
+						+ columns));
 				return false;
 			}
 			if (!vector(value[r], columns, pointer + "/" + r, errors)) {

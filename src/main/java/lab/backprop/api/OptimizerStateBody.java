@@ -6,6 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /** The optimizer's memory between steps, as returned by a step and sent back with the next one. */
 @Schema(name = "OptimizerState", description = """
@@ -23,6 +24,7 @@ public record OptimizerStateBody(
 
 		@Schema(description = "Steps taken so far (t of the last step); 0 is a fresh start.", example = "1",
 				minimum = "0", requiredMode = Schema.RequiredMode.REQUIRED)
+		@JsonDeserialize(using = WholeNumberDeserializer.class)
 		Long step,
 
 		@Schema(description = """

@@ -3,6 +3,7 @@ package lab.backprop.api;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * The body of POST /train: a /train-step body ({@link #stepRequest()}) and how long to train.
@@ -54,6 +55,7 @@ public record TrainRequest(
 				steps × parameters × batch must also fit the compute budget backprop.limits.max-train-work \
 				(default 100000000), or the answer is a 413.""", example = "1000", minimum = "1",
 				requiredMode = Schema.RequiredMode.REQUIRED)
+		@JsonDeserialize(using = WholeNumberDeserializer.Int.class)
 		Integer steps,
 
 		@Schema(description = "Stop as soon as the loss is at or below this (checked before each step and after the last). Default: never.",
@@ -65,6 +67,7 @@ public record TrainRequest(
 				Default: ⌈steps / 100⌉, so that the history has about 100 points; at most \
 				backprop.limits.max-history-points (default 10000) points may be asked for.""",
 				example = "10", minimum = "1")
+		@JsonDeserialize(using = WholeNumberDeserializer.Int.class)
 		Integer recordEvery,
 
 		@Schema(description = "Also return the first and the last step in full, as /train-step shows them. Default false.",

@@ -140,6 +140,7 @@ class OptimizerApiTests {
 		assertError(adam, "{\"type\": \"sgd\", \"step\": 1}", "/optimizerState/type", "runs as 'adam'");
 		assertError(adam, "{\"type\": \"adam\"}", "/optimizerState/step", "is required");
 		assertError(adam, "{\"type\": \"adam\", \"step\": -1}", "/optimizerState/step", "≥ 0");
+		assertError(adam, "{\"type\": \"adam\", \"step\": 1.5}", "/optimizerState/step", "whole number");
 		assertError(adam, "{\"type\": \"adam\", \"step\": 2}", "/optimizerState/layers", "expAvg, expAvgSq");
 		assertError(adam, "{\"type\": \"adam\", \"step\": 2, \"layers\": [{\"weights\": {\"expAvg\": [[0], [0], [0]], "
 				+ "\"expAvgSq\": [[0], [0]]}, \"bias\": {\"expAvg\": [0], \"expAvgSq\": [0]}}]}",

@@ -149,6 +149,8 @@ class TrainApiTests {
 	void badTrainingFieldsAreProblemsWithPointers() {
 		assertError("{\"steps\": null}", "/steps", "is required");
 		assertError("{\"steps\": 0}", "/steps", "from 1 to 100000");
+		assertError("{\"steps\": 2.5}", "/steps", "must be a whole number, not 2.5");
+		assertError("{\"steps\": \"10\"}", "/steps", "must be a whole number");
 		assertError("{\"steps\": 100001}", "/steps", "from 1 to 100000");
 		assertError("{\"steps\": 10, \"recordEvery\": 0}", "/recordEvery", "at least 1");
 		assertError("{\"steps\": 100000, \"recordEvery\": 1}", "/recordEvery", "history points");
