@@ -112,8 +112,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static ResponseEntity<Object> malformed(StreamReadException e) {
 		TokenStreamLocation location = e.getLocation();
-		String message = clean(e.getOriginalMessage());
-		if (message.startsWith("Duplicate Object property")) {
+		String original = String.valueOf(e.getOriginalMessage());
+		String message = clean(original);
+		boolean duplicate = original.startsWith("Duplicate Object property");
+		if (duplicate) {
 			message = "appears twice in the same object: every field may be given once";
 		}
 		else if (location != null && location.getLineNr() > 0) {
@@ -123,7 +125,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		else {
 			message = "is not valid JSON: " + message;
 		}
-		List<FieldError> errors = List.of(new FieldError(pointerOf(e), message));
+		List<FieldError> errors = List.of(new FieldError(duplicate ? pointerOf(e) : containerOf(e), message));
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_JSON,
 				"The request body is not valid JSON", Problems.summary(errors));
 		return Problems.response(Problems.withErrors(problem, errors), null);
@@ -189,6 +191,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			}
 		}
 		return pointer(e.getPath());
+	}
+
+	/** The object or array in which the parser stopped: where the syntax error is. */
+	private static String containerOf(JacksonException e) {
+		if (e.processor() instanceof tools.jackson.core.JsonParser parser) {
+			TokenStreamContext context = parser.streamReadContext();
+			if (context != null && context.getParent() != null) {
+				return context.getParent().pathAsPointer().toString();
+			}
+		}
+		return "";
 	}
 
 	/** Jackson's own sentence, without the bits meant for programmers. */
