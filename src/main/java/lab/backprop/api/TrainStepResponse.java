@@ -18,7 +18,15 @@ import lab.backprop.engine.TrainingStep;
 /** Everything one step computed, in the order the seed computes it. */
 @Schema(name = "TrainStepResponse", description = "Every intermediate value of one step: forward, backward, update, after.")
 @JsonPropertyOrder({"forward", "backward", "update", "after"})
-public record TrainStepResponse(Forward forward, Backward backward, Update update, After after) {
+public record TrainStepResponse(
+		@Schema(description = "The forward pass with the parameters sent: per layer input, z, output; the prediction; the loss.")
+		Forward forward,
+		@Schema(description = "The backward pass: dL/dŷ and, per layer, every factor of the chain rule.")
+		Backward backward,
+		@Schema(description = "The gradient-descent step and the new parameters.")
+		Update update,
+		@Schema(description = "The forward pass again with the new parameters: prediction, loss and its change.")
+		After after) {
 
 	@Schema(name = "Forward", description = "The forward pass with the parameters sent.")
 	@JsonPropertyOrder({"layers", "prediction", "loss"})
