@@ -42,9 +42,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Pattern CHAR_CODE = Pattern.compile(" \\(code \\d+\\)");
 
+	private final RequestLimits limits;
+
+	public ApiExceptionHandler(RequestLimits limits) {
+		this.limits = limits;
+	}
+
 	@ExceptionHandler(InvalidRequestException.class)
 	ResponseEntity<Object> invalidRequest(InvalidRequestException e) {
 		return badRequest(e.errors());
+	}
+
+	@ExceptionHandler(LimitExceededException.class)
+	ResponseEntity<Object> overLimit(LimitExceededException e) {
+		return tooLarge(e.errors());
 	}
 
 	@ExceptionHandler(NonFiniteValueException.class)
@@ -62,8 +73,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		Throwable cause = ex.getCause();
 		if (cause instanceof StreamConstraintsException limit) {
-			return badRequest(List.of(new FieldError(pointerOf(limit), "exceeds a limit of the JSON reader: "
-					+ clean(limit.getOriginalMessage()))));
+			return tooLarge(List.of(new FieldError(pointerOf(limit), readerLimit(limit))));
 		}
 		if (cause instanceof StreamReadException syntax) {
 			return malformed(syntax);
@@ -108,6 +118,30 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST,
 				"The request body is not valid", Problems.summary(errors));
 		return Problems.response(Problems.withErrors(problem, errors), null);
+	}
+
+	private static ResponseEntity<Object> tooLarge(List<FieldError> errors) {
+		ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, Problems.TOO_LARGE,
+				"The request is over a limit", Problems.summary(errors));
+		return Problems.response(Problems.withErrors(problem, errors), null);
+	}
+
+	/** Which of Jackson's read limits was hit, named as our configuration names it. */
+	private String readerLimit(StreamConstraintsException e) {
+		String message = String.valueOf(e.getOriginalMessage());
+		if (message.contains("Number value length") || message.contains("number value length")) {
+			return "has a number longer than " + limits.maxNumberLength()
+					+ " characters, the limit backprop.limits.max-number-length";
+		}
+		if (message.contains("String value length") || message.contains("string value length")) {
+			return "has a string longer than " + limits.maxStringLength()
+					+ " characters, the limit backprop.limits.max-string-length";
+		}
+		if (message.contains("nesting depth") || message.contains("Nesting depth")) {
+			return "nests arrays and objects deeper than " + limits.maxNestingDepth()
+					+ " levels, the limit backprop.limits.max-nesting-depth";
+		}
+		return "is over a limit of the JSON reader: " + clean(message);
 	}
 
 	private static ResponseEntity<Object> malformed(StreamReadException e) {
