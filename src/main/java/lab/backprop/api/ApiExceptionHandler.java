@@ -130,8 +130,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	private String readerLimit(StreamConstraintsException e) {
 		String message = String.valueOf(e.getOriginalMessage());
 		if (message.contains("Number value length") || message.contains("number value length")) {
-			return "has a number longer than " + limits.maxNumberLength()
-					+ " characters, the limit backprop.limits.max-number-length";
+			return "has a number with more than " + limits.maxNumberLength()
+					+ " digits, the limit backprop.limits.max-number-length";
 		}
 		if (message.contains("String value length") || message.contains("string value length")) {
 			return "has a string longer than " + limits.maxStringLength()

@@ -17,7 +17,7 @@ import tools.jackson.core.StreamReadConstraints;
  * @param maxBatchSize examples in one batch
  * @param maxInputNumbers numbers in {@code inputs} (batch × features)
  * @param maxNestingDepth how deep JSON arrays and objects may nest
- * @param maxNumberLength characters in one JSON number
+ * @param maxNumberLength digits in one JSON number
  * @param maxStringLength characters in one JSON string
  */
 @ConfigurationProperties("backprop.limits")
