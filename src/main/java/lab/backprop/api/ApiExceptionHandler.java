@@ -42,9 +42,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Pattern CHAR_CODE = Pattern.compile(" \\(code \\d+\\)");
 
+	private final RequestLimits limits;
+
+	public ApiExceptionHandler(RequestLimits limits) {
+		this.limits = limits;
+	}
+
 	@ExceptionHandler(InvalidRequestException.class)
 	ResponseEntity<Object> invalidRequest(InvalidRequestException e) {
 		return badRequest(e.errors());
+	}
+
+	@ExceptionHandler(LimitExceededException.class)
+	ResponseEntity<Object> overLimit(LimitExceededException e) {
+		return tooLarge(e.errors());
 	}
 
 	@ExceptionHandler(NonFiniteValueException.class)
@@ -62,8 +73,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		Throwable cause = ex.getCause();
 		if (cause instanceof StreamConstraintsException limit) {
-			return badRequest(List.of(new FieldError(pointerOf(limit), "exceeds a limit of the JSON reader: "
-					+ clean(limit.getOriginalMessage()))));
+			return tooLarge(List.of(new FieldError(pointerOf(limit), readerLimit(limit))));
 		}
 		if (cause instanceof StreamReadException syntax) {
 			return malformed(syntax);
@@ -110,10 +120,36 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return Problems.response(Problems.withErrors(problem, errors), null);
 	}
 
+	private static ResponseEntity<Object> tooLarge(List<FieldError> errors) {
+		ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, Problems.TOO_LARGE,
+				"The request is over a limit", Problems.summary(errors));
+		return Problems.response(Problems.withErrors(problem, errors), null);
+	}
+
+	/** Which of Jackson's read limits was hit, named as our configuration names it. */
+	private String readerLimit(StreamConstraintsException e) {
+		String message = String.valueOf(e.getOriginalMessage());
+		if (message.contains("Number value length") || message.contains("number value length")) {
+			return "has a number with more than " + limits.maxNumberLength()
+					+ " digits, the limit backprop.limits.max-number-length";
+		}
+		if (message.contains("String value length") || message.contains("string value length")) {
+			return "has a string longer than " + limits.maxStringLength()
+					+ " characters, the limit backprop.limits.max-string-length";
+		}
+		if (message.contains("nesting depth") || message.contains("Nesting depth")) {
+			return "nests arrays and objects deeper than " + limits.maxNestingDepth()
+					+ " levels, the limit backprop.limits.max-nesting-depth";
+		}
+		return "is over a limit of the JSON reader: " + clean(message);
+	}
+
 	private static ResponseEntity<Object> malformed(StreamReadException e) {
 		TokenStreamLocation location = e.getLocation();
-		String message = clean(e.getOriginalMessage());
-		if (message.startsWith("Duplicate Object property")) {
+		String original = String.valueOf(e.getOriginalMessage());
+		String message = clean(original);
+		boolean duplicate = original.startsWith("Duplicate Object property");
+		if (duplicate) {
 			message = "appears twice in the same object: every field may be given once";
 		}
 		else if (location != null && location.getLineNr() > 0) {
@@ -123,7 +159,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		else {
 			message = "is not valid JSON: " + message;
 		}
-		List<FieldError> errors = List.of(new FieldError(pointerOf(e), message));
+		List<FieldError> errors = List.of(new FieldError(duplicate ? pointerOf(e) : containerOf(e), message));
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_JSON,
 				"The request body is not valid JSON", Problems.summary(errors));
 		return Problems.response(Problems.withErrors(problem, errors), null);
@@ -189,6 +225,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			}
 		}
 		return pointer(e.getPath());
+	}
+
+	/** The object or array in which the parser stopped: where the syntax error is. */
+	private static String containerOf(JacksonException e) {
+		if (e.processor() instanceof tools.jackson.core.JsonParser parser) {
+			TokenStreamContext context = parser.streamReadContext();
+			if (context != null && context.getParent() != null) {
+				return context.getParent().pathAsPointer().toString();
+			}
+		}
+		return "";
 	}
 
 	/** Jackson's own sentence, without the bits meant for programmers. */

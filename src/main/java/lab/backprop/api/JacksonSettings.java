@@ -1,13 +1,20 @@
 package lab.backprop.api;
 
+import java.util.List;
+
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Scope;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Strict reading (duplicate keys, unknown fields, trailing tokens, no string-to-number coercion) and
@@ -15,7 +22,21 @@ import tools.jackson.databind.MapperFeature;
  * that reads back to the same double.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RequestLimits.class)
 class JacksonSettings {
+
+	/**
+	 * Boot's own mapper builder, on a JSON factory that enforces the nesting, number and string
+	 * limits (Boot 4.0 has no properties for Jackson's stream read constraints).
+	 */
+	@Bean
+	@Scope(BeanDefinition.SCOPE_PROTOTYPE)
+	JsonMapper.Builder jsonMapperBuilder(List<JsonMapperBuilderCustomizer> customizers, RequestLimits limits) {
+		JsonFactory factory = JsonFactory.builder().streamReadConstraints(limits.streamReadConstraints()).build();
+		JsonMapper.Builder builder = JsonMapper.builder(factory);
+		customizers.forEach(customizer -> customizer.customize(builder));
+		return builder;
+	}
 
 	@Bean
 	JsonMapperBuilderCustomizer strictExactJson() {

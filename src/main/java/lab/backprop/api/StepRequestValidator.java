@@ -23,7 +23,14 @@ import lab.backprop.engine.Network;
 @Component
 public class StepRequestValidator {
 
+	private final RequestLimits limits;
+
+	public StepRequestValidator(RequestLimits limits) {
+		this.limits = limits;
+	}
+
 	public StepInput validate(TrainStepRequest request) {
+		checkLimits(request);
 		List<FieldError> errors = new ArrayList<>();
 		RealMatrix inputs = inputs(request.inputs(), errors);
 		List<Layer> layers = layers(request, inputs, errors);
@@ -44,6 +51,64 @@ public class StepRequestValidator {
 		}
 		return new StepInput(new Network(layers), inputs, labels, loss, learningRate, optimizer.optimizer(),
 				optimizer.state());
+	}
+
+	/** The sizes this service accepts, checked before any other work (413 when over). */
+	private void checkLimits(TrainStepRequest request) {
+		NumberArray inputs = request.inputs();
+		if (inputs != null && !inputs.isScalar()) {
+			int batch = inputs.isFlat() ? 1 : inputs.rows().length;
+			over(batch, limits.maxBatchSize(), "/inputs", "examples in a batch", "max-batch-size");
+			long numbers = 0;
+			int features = 0;
+			if (inputs.isFlat()) {
+				numbers = features = inputs.flat().length;
+			}
+			else {
+				for (double[] row : inputs.rows()) {
+					numbers += row.length;
+					features = Math.max(features, row.length);
+				}
+			}
+			over(numbers, limits.maxInputNumbers(), "/inputs", "input numbers", "max-input-numbers");
+			over(features, limits.maxLayerWidth(), "/inputs", "features per example (the input layer's width)",
+					"max-layer-width");
+		}
+		if (request.layers() != null) {
+			over(request.layers().size(), limits.maxLayers(), "/layers", "layers", "max-layers");
+			long parameters = 0;
+			for (int i = 0; i < request.layers().size(); i++) {
+				TrainStepRequest.LayerSpec layer = request.layers().get(i);
+				parameters += layer == null ? 0 : parameters(layer.weights(), "/layers/" + i + "/weights");
+			}
+			over(parameters, limits.maxParameters(), "/layers", "parameters (weights and biases)", "max-parameters");
+		}
+		else {
+			over(parameters(request.weights(), "/weights"), limits.maxParameters(), "/weights",
+					"parameters (weights and biases)", "max-parameters");
+		}
+	}
+
+	/** Weights and biases of a layer, with its width checked on the way. */
+	private long parameters(NumberArray weights, String pointer) {
+		if (weights == null || !weights.isMatrix() || weights.rows().length == 0) {
+			return 0;
+		}
+		int outputs = 0;
+		long count = 0;
+		for (double[] row : weights.rows()) {
+			outputs = Math.max(outputs, row.length);
+			count += row.length;
+		}
+		over(outputs, limits.maxLayerWidth(), pointer, "neurons in a layer", "max-layer-width");
+		return count + outputs;
+	}
+
+	private static void over(long value, long limit, String pointer, String what, String property) {
+		if (value > limit) {
+			throw new LimitExceededException(pointer, "has " + value + " " + what + "; the limit is " + limit
+					+ " (backprop.limits." + property + ")");
+		}
 	}
 
 	private static RealMatrix inputs(NumberArray inputs, List<FieldError> errors) {

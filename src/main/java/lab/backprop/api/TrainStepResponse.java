@@ -20,7 +20,15 @@ import lab.backprop.engine.TrainingStep;
 		Every intermediate value of one step: forward, backward, update, after, and the optimizer's \
 		state to send with the next step.""")
 @JsonPropertyOrder({"forward", "backward", "update", "after", "optimizerState"})
-public record TrainStepResponse(Forward forward, Backward backward, Update update, After after,
+public record TrainStepResponse(
+		@Schema(description = "The forward pass with the parameters sent: per layer input, z, output; the prediction; the loss.")
+		Forward forward,
+		@Schema(description = "The backward pass: dL/dŷ and, per layer, every factor of the chain rule.")
+		Backward backward,
+		@Schema(description = "The optimizer's step (by default plain gradient descent) and the new parameters.")
+		Update update,
+		@Schema(description = "The forward pass again with the new parameters: prediction, loss and its change.")
+		After after,
 		@Schema(description = "The optimizer's state after this step: send it back as `optimizerState` with `update.layers`.")
 		OptimizerStateBody optimizerState) {
 

@@ -1,0 +1,66 @@
+package lab.backprop.api;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Schema;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The OpenAPI document's header, and how the flexible number fields are described. */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+	static {
+		// A NumberArray is written as a number, an array or an array of rows; each field's own
+		// @Schema(oneOf = ...) says which of those it accepts.
+		SpringDocUtils.getConfig().replaceWithSchema(NumberArray.class, new Schema<>());
+	}
+
+	/** A property that is one of several forms has no single type of its own. */
+	@Bean
+	OpenApiCustomizer oneOfPropertiesHaveNoOwnType() {
+		return openApi -> {
+			if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) {
+				return;
+			}
+			for (Schema<?> schema : openApi.getComponents().getSchemas().values()) {
+				if (schema.getProperties() == null) {
+					continue;
+				}
+				for (Schema<?> property : schema.getProperties().values()) {
+					if (property.getOneOf() != null && !property.getOneOf().isEmpty()) {
+						property.setType(null);
+						property.setTypes(null);
+					}
+				}
+			}
+		};
+	}
+
+	@Bean
+	OpenAPI backpropLabOpenApi() {
+		return new OpenAPI().info(new Info()
+			.title("Backprop Lab")
+			.version("1")
+			.description("""
+					Backpropagation, number by number. POST a dense network to `/train-step`: the service \
+					runs the forward pass, the loss, every factor of the chain rule, one gradient-descent \
+					update and the forward pass again, and returns every intermediate value as an IEEE \
+					double written with full round-trip precision (nothing is rounded).
+
+					Conventions: JSON with camelCase fields; matrices are arrays of rows; `inputs` is \
+					batch × features and a layer's `weights` is inputs × outputs, so \
+					`z = input · weights + bias`. Enum values are lower snake case, matched \
+					ASCII-case-insensitively, and echoed in lower case. A field sent as `null` is the same \
+					as a field left out. Gradients are exact derivatives of the reported `loss` (as \
+					PyTorch's autograd with the same reduction).
+
+					Errors are `application/problem+json` (RFC 9457) with `type`, `title`, `status`, \
+					`detail` and, for problems in the body, `errors: [{pointer, message}]` with JSON \
+					Pointers (RFC 6901). 400: the body is not valid; 413: over a configured limit; \
+					415/406: media types; 422: the arithmetic overflowed (`quantity` names the first value \
+					that is not finite)."""));
+	}
+}

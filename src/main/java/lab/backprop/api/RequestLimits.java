@@ -1,0 +1,46 @@
+package lab.backprop.api;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import tools.jackson.core.StreamReadConstraints;
+
+/**
+ * How much one request may ask of the service. Each is a Spring property under
+ * {@code backprop.limits} (environment: {@code BACKPROP_LIMITS_MAX_LAYERS} and so on). A request
+ * over a limit is answered 413, naming the limit and its value.
+ *
+ * @param maxBodyBytes the request body, in bytes
+ * @param maxParameters weights and biases of the whole network
+ * @param maxLayers layers in the network
+ * @param maxLayerWidth neurons in one layer (and input features)
+ * @param maxBatchSize examples in one batch
+ * @param maxInputNumbers numbers in {@code inputs} (batch × features)
+ * @param maxNestingDepth how deep JSON arrays and objects may nest
+ * @param maxNumberLength digits in one JSON number
+ * @param maxStringLength characters in one JSON string
+ */
+@ConfigurationProperties("backprop.limits")
+public record RequestLimits(
+		@DefaultValue("16777216") long maxBodyBytes,
+		@DefaultValue("1000000") long maxParameters,
+		@DefaultValue("64") int maxLayers,
+		@DefaultValue("4096") int maxLayerWidth,
+		@DefaultValue("4096") int maxBatchSize,
+		@DefaultValue("1000000") long maxInputNumbers,
+		@DefaultValue("64") int maxNestingDepth,
+		@DefaultValue("1000") int maxNumberLength,
+		@DefaultValue("100000") int maxStringLength) {
+
+	public static RequestLimits defaults() {
+		return new RequestLimits(16_777_216, 1_000_000, 64, 4096, 4096, 1_000_000, 64, 1000, 100_000);
+	}
+
+	StreamReadConstraints streamReadConstraints() {
+		return StreamReadConstraints.builder()
+			.maxNestingDepth(maxNestingDepth)
+			.maxNumberLength(maxNumberLength)
+			.maxStringLength(maxStringLength)
+			.build();
+	}
+}

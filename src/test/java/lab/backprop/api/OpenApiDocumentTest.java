@@ -1,0 +1,59 @@
+package lab.backprop.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+import lab.backprop.SeedValues;
+
+/** The OpenAPI document describes every field and offers the seed as a ready example. */
+class OpenApiDocumentTest extends HttpTestSupport {
+
+	@Test
+	void everyRequestAndResponseFieldIsDescribed() {
+		JsonNode schemas = send(request("/v3/api-docs").GET()).json().at("/components/schemas");
+		List<String> undocumented = new ArrayList<>();
+		for (Map.Entry<String, JsonNode> schema : schemas.properties()) {
+			JsonNode properties = schema.getValue().get("properties");
+			if (properties == null) {
+				continue;
+			}
+			for (Map.Entry<String, JsonNode> property : properties.properties()) {
+				JsonNode description = property.getValue().get("description");
+				if (description == null || description.asString().isBlank()) {
+					undocumented.add(schema.getKey() + "." + property.getKey());
+				}
+			}
+		}
+		assertThat(undocumented).isEmpty();
+		assertThat(schemas.at("/TrainStepRequest/properties/learningRate/description").asString()).contains("> 0");
+		assertThat(schemas.at("/BackwardLayer/properties").has("dL_dZ")).isTrue();
+	}
+
+	@Test
+	void theSeedIsAReadyExampleThatTheServiceAccepts() {
+		JsonNode doc = send(request("/v3/api-docs").GET()).json();
+		JsonNode examples = doc.at("/paths/~1train-step/post/requestBody/content/application~1json/examples");
+		assertThat(examples.has("seed")).isTrue();
+		assertThat(examples.has("two-layer")).isTrue();
+		assertThat(examples.at("/seed/value")).isEqualTo(JSON.readTree(SeedValues.REQUEST));
+		for (JsonNode example : examples) {
+			assertThat(postJson("/train-step", example.get("value").toString()).status()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void theSwaggerUiIsServed() {
+		Answer redirect = send(request("/swagger-ui.html").GET());
+		assertThat(redirect.status()).isIn(200, 302);
+		Answer page = send(request("/swagger-ui/index.html").GET());
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.text()).contains("swagger-ui");
+	}
+}

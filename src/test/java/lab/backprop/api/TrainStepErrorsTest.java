@@ -1,0 +1,134 @@
+package lab.backprop.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Each kind of bad request gets problem+json with the status and the pointer a user needs. */
+class TrainStepErrorsTest extends HttpTestSupport {
+
+	private static final String SEED_LAYER = "\"weights\": [[0.1], [-0.3], [0.5]], \"bias\": [[0.1]]";
+
+	static Stream<Arguments> badBodies() {
+		return Stream.of(
+				Arguments.of("malformed JSON", "{\"inputs\": [[0.5, 0.2, 0.8]], ", "", "not valid JSON"),
+				Arguments.of("not an object", "[1, 2]", "", "must be an object"),
+				Arguments.of("missing learningRate", "{\"inputs\": [[0.5, 0.2, 0.8]], " + SEED_LAYER + ", \"label\": 0.7}",
+						"/learningRate", "is required"),
+				Arguments.of("learningRate zero", "{\"inputs\": [[0.5, 0.2, 0.8]], " + SEED_LAYER + ", \"label\": 0.7, \"learningRate\": 0}",
+						"/learningRate", "> 0"),
+				Arguments.of("learningRate as text", "{\"inputs\": [[0.5, 0.2, 0.8]], " + SEED_LAYER + ", \"label\": 0.7, \"learningRate\": \"0.1\"}",
+						"/learningRate", "must be a number"),
+				Arguments.of("missing inputs", "{" + SEED_LAYER + ", \"label\": 0.7, \"learningRate\": 0.1}", "/inputs", "is required"),
+				Arguments.of("inputs a bare number", "{\"inputs\": 0.5, \"weights\": [[0.1]], \"bias\": 0, \"label\": 0.7, \"learningRate\": 0.1}",
+						"/inputs", "not a bare number"),
+				Arguments.of("both forms", "{\"inputs\": [[0.5, 0.2, 0.8]], " + SEED_LAYER
+						+ ", \"layers\": [{\"weights\": [[1], [1], [1]], \"bias\": 0}], \"label\": 0.7, \"learningRate\": 0.1}",
+						"/weights", "not both"),
+				Arguments.of("neither form", "{\"inputs\": [[0.5, 0.2, 0.8]], \"label\": 0.7, \"learningRate\": 0.1}", "/layers", "is required"),
+				Arguments.of("shapes do not chain", """
+						{"inputs": [[1, 2]], "layers": [{"weights": [[1, 1], [1, 1]], "bias": 0},
+						 {"weights": [[1], [1], [1]], "bias": 0}], "label": 0.5, "learningRate": 0.1}""",
+						"/layers/1/weights", "has 3 rows but layer 0 outputs 2"),
+				Arguments.of("first layer does not fit the inputs", "{\"inputs\": [[0.5, 0.2]], " + SEED_LAYER
+						+ ", \"label\": 0.7, \"learningRate\": 0.1}", "/weights", "inputs have 2 features"),
+				Arguments.of("ragged inputs", "{\"inputs\": [[0.5, 0.2, 0.8], [0.1, 0.2]], " + SEED_LAYER
+						+ ", \"label\": [0.7, 0.1], \"learningRate\": 0.1}", "/inputs/1", "same length"),
+				Arguments.of("ragged weights", "{\"inputs\": [[0.5, 0.2]], \"weights\": [[0.1, 0.2], [0.3]], \"bias\": 0, "
+						+ "\"label\": 0.7, \"learningRate\": 0.1}", "/weights/1", "same length"),
+				Arguments.of("empty inputs", "{\"inputs\": [], " + SEED_LAYER + ", \"label\": 0.7, \"learningRate\": 0.1}",
+						"/inputs", "must not be empty"),
+				Arguments.of("flat weights", "{\"inputs\": [[0.5, 0.2, 0.8]], \"weights\": [0.1, -0.3, 0.5], \"bias\": 0.1, "
+						+ "\"label\": 0.7, \"learningRate\": 0.1}", "/weights", "must be a matrix"),
+				Arguments.of("bias of the wrong length", "{\"inputs\": [[0.5, 0.2, 0.8]], \"weights\": [[0.1], [-0.3], [0.5]], "
+						+ "\"bias\": [0.1, 0.2], \"label\": 0.7, \"learningRate\": 0.1}", "/bias", "has 2 values"),
+				Arguments.of("missing bias", "{\"inputs\": [[0.5, 0.2, 0.8]], \"weights\": [[0.1], [-0.3], [0.5]], "
+						+ "\"label\": 0.7, \"learningRate\": 0.1}", "/bias", "is required"),
+				Arguments.of("label of the wrong shape", "{\"inputs\": [[0.5, 0.2, 0.8]], " + SEED_LAYER
+						+ ", \"label\": [[0.7, 0.1]], \"learningRate\": 0.1}", "/label", "batch × outputs = 1 × 1"),
+				Arguments.of("ambiguous flat label", """
+						{"inputs": [[1], [2]], "weights": [[1, 1]], "bias": 0, "label": [0.1, 0.2], "learningRate": 0.1}""",
+						"/label", "ambiguous"),
+				Arguments.of("unknown activation", "{\"inputs\": [[0.5, 0.2, 0.8]], \"layers\": [{\"weights\": [[0.1], [-0.3], [0.5]], "
+						+ "\"bias\": 0.1, \"activation\": \"sigmoud\"}], \"label\": 0.7, \"learningRate\": 0.1}",
+						"/layers/0/activation", "did you mean 'sigmoid'?); allowed: sigmoid, tanh, relu, leaky_relu, linear, softmax"),
+				Arguments.of("unknown loss", "{\"inputs\": [[0.5, 0.2, 0.8]], " + SEED_LAYER
+						+ ", \"label\": 0.7, \"loss\": \"hinge\", \"learningRate\": 0.1}", "/loss",
+						"allowed: mse, sse, quadratic, binary_cross_entropy, cross_entropy"),
+				Arguments.of("unknown field", "{\"inputs\": [[0.5, 0.2, 0.8]], " + SEED_LAYER
+						+ ", \"label\": 0.7, \"learning_rate\": 0.1}", "/learning_rate", "did you mean 'learningRate'?"),
+				Arguments.of("duplicate key", "{\"inputs\": [[0.5]], \"inputs\": [[0.5]]}", "/inputs", "twice"),
+				Arguments.of("a number that overflows", "{\"inputs\": [[0.5, 0.2, 1e309]], " + SEED_LAYER
+						+ ", \"label\": 0.7, \"learningRate\": 0.1}", "/inputs/0/2", "finite"),
+				Arguments.of("a string in a matrix", "{\"inputs\": [[0.5, \"0.2\", 0.8]], " + SEED_LAYER
+						+ ", \"label\": 0.7, \"learningRate\": 0.1}", "/inputs/0/1", "must be a number"),
+				Arguments.of("a layer that is null", "{\"inputs\": [[0.5]], \"layers\": [null], \"label\": 0.7, \"learningRate\": 0.1}",
+						"/layers/0", "not null"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("badBodies")
+	void badBodiesAreProblemsThatNameTheField(String name, String body, String pointer, String message) {
+		Answer answer = postJson("/train-step", body);
+		assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+		assertThat(answer.isProblem()).as(answer.contentType()).isTrue();
+		assertThat(answer.json().get("status").asInt()).isEqualTo(400);
+		assertThat(answer.json().get("type").asString()).isNotBlank();
+		assertThat(answer.json().get("title").asString()).isNotBlank();
+		assertThat(answer.pointers()).as(answer.text()).contains(pointer);
+		assertThat(answer.json().get("errors").toString()).as(answer.text()).contains(message);
+		assertThat(answer.text()).doesNotContain("Exception").doesNotContain("jackson").doesNotContain("lab.backprop");
+	}
+
+	@Test
+	void anOverflowingStepIs422NamingTheFirstQuantityThatIsNotFinite() {
+		Answer answer = postJson("/train-step", """
+				{"inputs": [[0.5]], "weights": [[0.1]], "bias": 0.1, "activation": "linear",
+				 "label": 0.7, "learningRate": 1e300}""");
+		assertThat(answer.status()).isEqualTo(422);
+		assertThat(answer.isProblem()).isTrue();
+		// w⁺ = 0.1 − 1e300·g stays finite; the loss after the step, (1e299)², does not.
+		assertThat(answer.json().get("quantity").asString()).isEqualTo("after.loss");
+		assertThat(answer.json().get("detail").asString()).contains("after.loss");
+	}
+
+	@Test
+	void wrongMediaTypesAre415And406() {
+		Answer text = send(request("/train-step").header("Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofString(lab.backprop.SeedValues.REQUEST)));
+		assertThat(text.status()).isEqualTo(415);
+		assertThat(text.isProblem()).isTrue();
+
+		Answer html = send(request("/train-step").header("Content-Type", "application/json").header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString(lab.backprop.SeedValues.REQUEST)));
+		assertThat(html.status()).isEqualTo(406);
+		assertThat(html.isProblem()).isTrue();
+	}
+
+	@Test
+	void unknownPathsAndMethodsAreProblemsWhateverTheAcceptHeader() {
+		Answer missing = send(request("/no-such-thing").header("Accept", "text/html").GET());
+		assertThat(missing.status()).isEqualTo(404);
+		assertThat(missing.isProblem()).isTrue();
+		assertThat(missing.json().get("type").asString()).isNotBlank();
+
+		Answer method = send(request("/train-step").header("Accept", "application/xml").GET());
+		assertThat(method.status()).isEqualTo(405);
+		assertThat(method.isProblem()).isTrue();
+	}
+
+	@Test
+	void anEmptyBodyIsAProblem() {
+		Answer answer = send(request("/train-step").header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.noBody()));
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.isProblem()).isTrue();
+		assertThat(answer.pointers()).containsExactly("");
+	}
+}
