@@ -17,7 +17,7 @@ public record GradientCheckResponse(
 
 		@Schema(description = "The loss at the parameters sent.") double loss,
 
-		Tolerance tolerance,
+		@Schema(description = "What `passed` allows.") Tolerance tolerance,
 
 		@Schema(description = "How the numeric gradient is computed.") String method,
 
@@ -35,7 +35,9 @@ public record GradientCheckResponse(
 	@Schema(name = "GradientCheckTolerance", description = """
 			A parameter passes when |analytic − numeric| ≤ absolute + relative · max(|analytic|, |numeric|).""")
 	@JsonPropertyOrder({"absolute", "relative"})
-	public record Tolerance(@Schema(example = "1e-8") double absolute, @Schema(example = "1e-5") double relative) {
+	public record Tolerance(
+			@Schema(description = "The absolute part, for gradients near zero.", example = "1e-8") double absolute,
+			@Schema(description = "The relative part, a fraction of the larger gradient.", example = "1e-5") double relative) {
 	}
 
 	@Schema(name = "GradientCheckLayer", description = "One layer's gradients and their largest disagreement.")

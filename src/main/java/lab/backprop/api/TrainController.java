@@ -76,7 +76,7 @@ public class TrainController {
 				outcome.loss(),
 				outcome.divergedAt() == null ? null
 						: new TrainResponse.Divergence(outcome.stepsRun() + 1, outcome.divergedAt()),
-				outcome.history(), plan.recordEvery(), OptimizerRequests.describe(input.optimizer()),
+				TrainResponse.HistoryPoint.of(outcome.history()), plan.recordEvery(), OptimizerRequests.describe(input.optimizer()),
 				TrainStepResponse.parameters(outcome.network()),
 				OptimizerRequests.body(input.optimizer(), outcome.state()),
 				trace && outcome.first() != null ? TrainStepResponse.from(outcome.first()) : null,

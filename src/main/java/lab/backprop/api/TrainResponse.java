@@ -30,7 +30,7 @@ public record TrainResponse(
 		Divergence divergedAt,
 
 		@Schema(description = "(step, loss) pairs: the loss after `step` steps, for step 0, every multiple of `recordEvery` and the last step.")
-		List<Training.LossPoint> history,
+		List<HistoryPoint> history,
 
 		@Schema(description = "The sampling of `history` that was used.") int recordEvery,
 
@@ -48,6 +48,17 @@ public record TrainResponse(
 
 		@Schema(description = "With `trace`: the last step that ran, in full. Absent when no step ran.", nullable = true)
 		TrainStepResponse last) {
+
+	@Schema(name = "HistoryPoint", description = "The loss after a number of steps.")
+	@JsonPropertyOrder({"step", "loss"})
+	public record HistoryPoint(
+			@Schema(description = "Steps taken: 0 is the loss of the parameters sent.") long step,
+			@Schema(description = "The loss after that many steps.") double loss) {
+
+		static List<HistoryPoint> of(List<Training.LossPoint> points) {
+			return points.stream().map(p -> new HistoryPoint(p.step(), p.loss())).toList();
+		}
+	}
 
 	@Schema(name = "Divergence", description = "Where training stopped being finite.")
 	@JsonPropertyOrder({"step", "quantity"})
