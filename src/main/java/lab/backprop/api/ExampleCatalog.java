@@ -30,7 +30,12 @@ public class ExampleCatalog {
 
 	private final Map<String, Example> examples = new LinkedHashMap<>();
 
-	public ExampleCatalog(JsonMapper mapper) {
+	/**
+	 * Reads with a mapper of its own: the resources are ours, and the application's mapper carries the
+	 * read limits meant for request bodies.
+	 */
+	public ExampleCatalog() {
+		JsonMapper mapper = JsonMapper.builder().build();
 		for (JsonNode name : read(mapper, FOLDER + "index.json")) {
 			JsonNode file = read(mapper, FOLDER + name.asString() + ".json");
 			JsonNode steps = file.get("suggestedSteps");

@@ -56,13 +56,14 @@ class SeedOverHttpTest extends HttpTestSupport {
 	@Test
 	void theResponseKeepsTheSeedsOrderOfComputation() {
 		JsonNode body = postJson("/train-step", SeedValues.REQUEST).json();
-		assertThat(names(body)).containsExactly("forward", "backward", "update", "after");
+		// optimizerState (issue 5) comes last: the state after the update, for the next step
+		assertThat(names(body)).containsExactly("forward", "backward", "update", "after", "optimizerState");
 		assertThat(names(body.get("forward"))).containsExactly("layers", "prediction", "loss");
 		assertThat(names(body.get("forward").get("layers").get(0))).containsExactly("input", "z", "activation", "output");
 		assertThat(names(body.get("backward"))).containsExactly("dL_dPrediction", "layers");
 		assertThat(names(body.get("backward").get("layers").get(0)))
 			.containsExactly("dL_dOutput", "dOutput_dZ", "dL_dZ", "dL_dW", "dL_db", "dL_dInput");
-		assertThat(names(body.get("update"))).containsExactly("learningRate", "layers");
+		assertThat(names(body.get("update"))).containsExactly("learningRate", "optimizer", "layers");
 		assertThat(names(body.get("update").get("layers").get(0))).containsExactly("weights", "bias", "activation");
 		assertThat(names(body.get("after"))).containsExactly("prediction", "loss", "lossChange");
 	}
