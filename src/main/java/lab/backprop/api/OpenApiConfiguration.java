@@ -48,7 +48,10 @@ class OpenApiConfiguration {
 					Backpropagation, number by number. POST a dense network to `/train-step`: the service \
 					runs the forward pass, the loss, every factor of the chain rule, one gradient-descent \
 					update and the forward pass again, and returns every intermediate value as an IEEE \
-					double written with full round-trip precision (nothing is rounded).
+					double written with full round-trip precision (nothing is rounded). `optimizer` \
+					chooses the update (sgd, momentum, nesterov, adam, rmsprop, with PyTorch's formulas); \
+					`/train` runs many steps, `/gradient-check` compares every gradient with a finite \
+					difference, and `/examples` has ready bodies to start from.
 
 					Conventions: JSON with camelCase fields; matrices are arrays of rows; `inputs` is \
 					batch × features and a layer's `weights` is inputs × outputs, so \
