@@ -124,6 +124,19 @@ class TrainStepErrorsTest extends HttpTestSupport {
 	}
 
 	@Test
+	void anAddressTomcatCannotReadIsAProblemToo() throws Exception {
+		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write("GET /%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+				.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(answer).startsWith("HTTP/1.1 400");
+			assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
+			assertThat(answer).contains("\"status\":400").doesNotContain("<html").doesNotContain("Tomcat");
+		}
+	}
+
+	@Test
 	void anEmptyBodyIsAProblem() {
 		Answer answer = send(request("/train-step").header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.noBody()));
