@@ -83,11 +83,15 @@ class ExplainJsonTest {
 			for (String text : List.of("formula", "substituted", "meaning")) {
 				assertThat(explanation.path(text).asString("")).as(path + "/" + text).isNotBlank();
 			}
-			// the value the response shows at the same place ends the substituted rule
-			JsonNode value = body.at(path);
-			if (value.isNumber()) {
-				assertThat(explanation.get("substituted").asString()).as(path)
-					.endsWith("= " + value.asString().replaceFirst("^-", "−"));
+			// each element of the value the response shows at the same place ends one substituted rule,
+			// written exactly as the JSON writes it (with a typographic minus)
+			List<String> elements = new ArrayList<>();
+			numbers(body.at(path), elements);
+			assertThat(elements).as(path).isNotEmpty();
+			String[] rules = explanation.get("substituted").asString().split("; ");
+			assertThat(rules).as(path).hasSameSizeAs(elements);
+			for (int i = 0; i < rules.length; i++) {
+				assertThat(rules[i]).as(path).endsWith("= " + elements.get(i).replaceFirst("^-", "−"));
 			}
 		}
 		assertThat(leaves(explanations)).as("nothing else is explained").hasSize(paths.size() * 3 + 1);
@@ -157,6 +161,13 @@ class ExplainJsonTest {
 		assertThat(response.getStatus()).isEqualTo(400);
 		assertThat(response.getContentType()).startsWith("application/problem+json");
 		assertThat(response.getContentAsString()).contains("/label").contains("/learningRate");
+	}
+
+	private static void numbers(JsonNode node, List<String> numbers) {
+		if (node.isNumber()) {
+			numbers.add(node.asString());
+		}
+		node.forEach(child -> numbers(child, numbers));
 	}
 
 	/** Counts the text leaves of the explanations tree. */
