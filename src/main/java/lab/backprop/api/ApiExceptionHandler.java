@@ -15,10 +15,12 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonToken;
@@ -96,6 +98,23 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 					+ clean(other.getOriginalMessage()))));
 		}
 		return badRequest(List.of(new FieldError("", "is missing or empty: send a JSON object")));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "There is nothing at /" + ex.getResourcePath()
+				+ ". The endpoints are listed at /swagger-ui.html and /v3/api-docs.");
+		return Problems.response(problem, headers);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String allowed = ex.getSupportedHttpMethods() == null ? "" : " Use "
+				+ String.join(" or ", ex.getSupportedHttpMethods().stream().map(Object::toString).toList()) + ".";
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMethod() + " is not allowed here." + allowed);
+		return Problems.response(problem, headers);
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -60,6 +60,10 @@ class OpenApiConfiguration {
 					as a field left out. Gradients are exact derivatives of the reported `loss` (as \
 					PyTorch's autograd with the same reduction).
 
+					Numerics: nothing is clamped. Sigmoid and its slope, tanh's slope and softmax are 					computed so that large |z| gives the correctly rounded value, never NaN; 					`binary_cross_entropy` after a `sigmoid` output and `cross_entropy` after a `softmax` 					output are computed from z (softplus, log-sum-exp), so a prediction that rounds to 					exactly 0 or 1 still gives the finite loss and dL/dZ; 0 · ln 0 = 0. A value whose true 					size is beyond a double (such as dL/dŷ = −1/ŷ for a ŷ below 1e−308) is a 422.
+
+					Limits (413 beyond, each configurable): body 16 MiB, 1,000,000 parameters, 64 layers, 					4,096 neurons in a layer, 4,096 examples in a batch, 1,000,000 input numbers, JSON 					nesting 64 deep, 1,000 digits in a number, 100,000 characters in a string.
+
 					Errors are `application/problem+json` (RFC 9457) with `type`, `title`, `status`, \
 					`detail` and, for problems in the body, `errors: [{pointer, message}]` with JSON \
 					Pointers (RFC 6901). 400: the body is not valid; 413: over a configured limit; \

@@ -22,7 +22,7 @@ final class Suggestions {
 		for (String candidate : candidates) {
 			String other = normalize(candidate);
 			int distance = key.equals(other) ? 0 : DISTANCE.apply(key, other);
-			if (distance >= 0 && distance < bestDistance && distance <= Math.max(1, other.length() / 3)) {
+			if (distance >= 0 && distance < bestDistance && distance <= (other.length() >= 4 ? 2 : 1)) {
 				best = candidate;
 				bestDistance = distance;
 			}

@@ -1,17 +1,26 @@
 package lab.backprop.api;
 
+import java.util.Locale;
+
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import lab.backprop.engine.TrainingStep;
+import lab.backprop.explain.Explainer;
+import lab.backprop.explain.Step;
+import lab.backprop.explain.StepReport;
 
 /** POST /train-step: one forward pass, backward pass and update, with every value shown. */
 @RestController
@@ -22,9 +31,12 @@ public class TrainStepController {
 
 	private final TrainingStep trainingStep;
 
-	public TrainStepController(StepRequestValidator validator, TrainingStep trainingStep) {
+	private final Explainer explainer;
+
+	public TrainStepController(StepRequestValidator validator, TrainingStep trainingStep, Explainer explainer) {
 		this.validator = validator;
 		this.trainingStep = trainingStep;
+		this.explainer = explainer;
 	}
 
 	@Operation(summary = "One training step, every value shown", description = """
@@ -32,7 +44,24 @@ public class TrainStepController {
 			plain gradient descent, θ ← θ − η · dL/dθ; see `optimizer` for momentum, Nesterov, Adam and \
 			RMSprop with PyTorch's formulas) and the forward pass again with the new parameters, and returns \
 			every intermediate value at full double precision. `update.layers` is ready to be sent back as \
-			`layers` for the next step, and `optimizerState` as `optimizerState`.""")
+			`layers` for the next step, and `optimizerState` as `optimizerState`.
+
+			**Explanations.** With `?explain=true` the JSON gains `explanations`, keyed like the response \
+			(`explanations.backward.layers[0].dL_dZ` explains `backward.layers[0].dL_dZ`): for every value its \
+			`formula`, the formula with this request's numbers element by element (`substituted`, an excerpt \
+			with the count for large layers) and what it means here (`meaning`). Without it the response \
+			has no text at all.
+
+			**Worked solution.** With `Accept: text/markdown` the answer is the whole step as a Markdown \
+			document: given values, forward pass, loss, backward pass, update, check, with LaTeX formulas \
+			(`$...$`, as GitHub renders them) and every number at full precision and rounded for reading. \
+			`explain` does not matter there. Errors are `application/problem+json` whatever `Accept` says.
+
+			**Languages.** Texts are in English by default and in Russian with `Accept-Language: ru` \
+			(any other language gives English); `Content-Language` says which one was used.""")
+	@Parameter(in = ParameterIn.HEADER, name = "Accept-Language", required = false, description = """
+			The language of the explanations and of the worked solution: `ru` for Russian; anything else, or \
+			no header, gives English.""", schema = @Schema(type = "string", allowableValues = {"en", "ru"}))
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
 			mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = TrainStepRequest.class),
 			examples = {
@@ -40,17 +69,30 @@ public class TrainStepController {
 						value = ApiExamples.SEED),
 				@ExampleObject(name = "two-layer", summary = "A 2-2-2 sigmoid network, quadratic loss",
 						value = ApiExamples.TWO_LAYER)}))
-	@ApiResponse(responseCode = "200", description = "The step, value by value.")
+	@ApiResponse(responseCode = "200", description = """
+			The step, value by value: JSON (with `explanations` when `explain=true`), or the worked solution \
+			as Markdown for `Accept: text/markdown`.""", content = {
+				@Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = StepReport.class)),
+				@Content(mediaType = MediaType.TEXT_MARKDOWN_VALUE, schema = @Schema(type = "string",
+						description = "The worked solution: Markdown with LaTeX formulas between $...$."))})
 	@ApiResponse(responseCode = "400", description = "The body is not valid: `errors` lists each problem with a JSON Pointer.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@ApiResponse(responseCode = "422", description = "The arithmetic overflowed: `quantity` names the first value that is not finite.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@PostMapping(path = "/train-step", consumes = MediaType.APPLICATION_JSON_VALUE,
-			produces = MediaType.APPLICATION_JSON_VALUE)
-	public TrainStepResponse trainStep(@RequestBody TrainStepRequest request) {
+			produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_MARKDOWN_VALUE})
+	public ResponseEntity<StepReport> trainStep(@RequestBody TrainStepRequest request,
+			@Parameter(description = """
+					`true` adds `explanations` (formula, substituted numbers, meaning) for every value; \
+					`false` or absent: numbers only. A bare `?explain` is `true`.""",
+					schema = @Schema(type = "boolean", defaultValue = "false"))
+			@RequestParam(name = Explainer.PARAMETER, required = false) String explain,
+			@Parameter(hidden = true) Locale locale) {
+		boolean explained = explainer.wanted(explain, locale);
 		StepInput input = validator.validate(request);
-		return TrainStepResponse.from(
-				trainingStep.run(input.network(), input.inputs(), input.labels(), input.loss(), input.learningRate(),
-						input.optimizer(), input.optimizerState()));
+		TrainingStep.Result result = trainingStep.run(input.network(), input.inputs(), input.labels(), input.loss(),
+				input.learningRate(), input.optimizer(), input.optimizerState());
+		return explainer.report(TrainStepResponse.from(result),
+				new Step(input.network(), input.inputs(), input.labels(), input.loss(), result), explained, locale);
 	}
 }

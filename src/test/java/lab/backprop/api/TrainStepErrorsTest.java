@@ -63,6 +63,26 @@ class TrainStepErrorsTest extends HttpTestSupport {
 						"allowed: mse, sse, quadratic, binary_cross_entropy, cross_entropy"),
 				Arguments.of("unknown field", "{\"inputs\": [[0.5, 0.2, 0.8]], " + SEED_LAYER
 						+ ", \"label\": 0.7, \"learning_rate\": 0.1}", "/learning_rate", "did you mean 'learningRate'?"),
+				Arguments.of("misspelt weights", "{\"inputs\": [[0.5]], \"weight\": [[0.1]], \"bias\": 0, \"label\": 0.7, \"learningRate\": 0.1}",
+						"/weight", "did you mean 'weights'?"),
+				Arguments.of("misspelt label", "{\"inputs\": [[0.5]], \"weights\": [[0.1]], \"bias\": 0, \"labels\": 0.7, \"learningRate\": 0.1}",
+						"/labels", "did you mean 'label'?"),
+				Arguments.of("unknown field in a layer", "{\"inputs\": [[0.5]], \"layers\": [{\"weights\": [[0.1]], \"biases\": 0}], "
+						+ "\"label\": 0.7, \"learningRate\": 0.1}", "/layers/0/biases", "did you mean 'bias'?"),
+				Arguments.of("inputs null", "{\"inputs\": null, " + SEED_LAYER + ", \"label\": 0.7, \"learningRate\": 0.1}",
+						"/inputs", "is required"),
+				Arguments.of("learningRate null", "{\"inputs\": [[0.5, 0.2, 0.8]], " + SEED_LAYER + ", \"label\": 0.7, \"learningRate\": null}",
+						"/learningRate", "is required"),
+				Arguments.of("a null in a matrix", "{\"inputs\": [[0.5, null, 0.8]], " + SEED_LAYER + ", \"label\": 0.7, \"learningRate\": 0.1}",
+						"/inputs/0/1", "must be a number, not null"),
+				Arguments.of("NaN as a bare token", "{\"inputs\": [[0.5, NaN, 0.8]], " + SEED_LAYER + ", \"label\": 0.7, \"learningRate\": 0.1}",
+						"/inputs/0", "not valid JSON"),
+				Arguments.of("Infinity as text", "{\"inputs\": [[0.5, 0.2, 0.8]], " + SEED_LAYER + ", \"label\": 0.7, \"learningRate\": \"Infinity\"}",
+						"/learningRate", "must be"),
+				Arguments.of("activation of the wrong type", "{\"inputs\": [[0.5, 0.2, 0.8]], " + SEED_LAYER + ", \"activation\": 3, \"label\": 0.7, \"learningRate\": 0.1}",
+						"/activation", "must be a string"),
+				Arguments.of("a non-ASCII look-alike enum value", "{\"inputs\": [[0.5, 0.2, 0.8]], " + SEED_LAYER + ", \"activation\": \"\u017figmoid\", \"label\": 0.7, \"learningRate\": 0.1}",
+						"/activation", "unknown activation"),
 				Arguments.of("duplicate key", "{\"inputs\": [[0.5]], \"inputs\": [[0.5]]}", "/inputs", "twice"),
 				Arguments.of("a number that overflows", "{\"inputs\": [[0.5, 0.2, 1e309]], " + SEED_LAYER
 						+ ", \"label\": 0.7, \"learningRate\": 0.1}", "/inputs/0/2", "finite"),
@@ -121,6 +141,19 @@ class TrainStepErrorsTest extends HttpTestSupport {
 		Answer method = send(request("/train-step").header("Accept", "application/xml").GET());
 		assertThat(method.status()).isEqualTo(405);
 		assertThat(method.isProblem()).isTrue();
+	}
+
+	@Test
+	void anAddressTomcatCannotReadIsAProblemToo() throws Exception {
+		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write("GET /%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+				.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(answer).startsWith("HTTP/1.1 400");
+			assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
+			assertThat(answer).contains("\"status\":400").doesNotContain("<html").doesNotContain("Tomcat");
+		}
 	}
 
 	@Test
