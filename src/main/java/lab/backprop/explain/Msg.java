@@ -64,6 +64,10 @@ enum Msg {
 	/** {0}: the learning rate; {1}: the largest change. */
 	MEANING_UPDATE_BIAS,
 	MEANING_UPDATE_NONE,
+	/** Another optimizer than plain gradient descent. {0}: its type; {1}: the largest change. */
+	MEANING_UPDATE_STEP_WEIGHTS,
+	/** Another optimizer than plain gradient descent. {0}: its type; {1}: the largest change. */
+	MEANING_UPDATE_STEP_BIAS,
 	MEANING_AFTER_PREDICTION(Cases.Closeness.class),
 	/** {0}: the new loss; {1}: the old one. */
 	MEANING_AFTER_LOSS,

@@ -15,6 +15,7 @@ import lab.backprop.engine.ForwardPass;
 import lab.backprop.engine.Layer;
 import lab.backprop.engine.Loss;
 import lab.backprop.engine.Matrices;
+import lab.backprop.engine.optim.Optimizer;
 import lab.backprop.explain.Cases.Change;
 import lab.backprop.explain.Cases.Closeness;
 import lab.backprop.explain.Cases.Counts;
@@ -364,6 +365,12 @@ final class Narrator {
 		double[][] g = rows(gradients(l).dLdW());
 		double[][] updated = rows(step.result().updated().layer(l).weights());
 		boolean single = single(w);
+		if (!plainGradientDescent()) {
+			Elements e = elements(w.length, w[0].length, (m, j) -> line(Sym.NAME_WEIGHTS_NEW, n.index(m, j, single),
+					n.fill(Sym.EXPR_UPDATE_STEP, n.factor(w[m][j]), n.factor(updated[m][j] - w[m][j])), updated[m][j]));
+			return worked(n.fill(Sym.FORMULA_UPDATE_STEP_WEIGHTS), e,
+					List.of(stepMeaning(Msg.MEANING_UPDATE_STEP_WEIGHTS, w, updated)));
+		}
 		Elements e = elements(w.length, w[0].length, (m, j) -> line(Sym.NAME_WEIGHTS_NEW, n.index(m, j, single),
 				n.fill(Sym.EXPR_UPDATE, n.factor(w[m][j]), n.factor(eta), n.factor(g[m][j])), updated[m][j]));
 		return worked(n.fill(Sym.FORMULA_UPDATE_WEIGHTS), e,
@@ -376,10 +383,32 @@ final class Narrator {
 		double[] g = gradients(l).dLdb().toArray();
 		double[] updated = step.result().updated().layer(l).bias().toArray();
 		boolean single = b.length == 1;
+		if (!plainGradientDescent()) {
+			Elements e = elements(1, b.length, (unused, j) -> line(Sym.NAME_BIAS_NEW, n.index(j, single),
+					n.fill(Sym.EXPR_UPDATE_STEP, n.factor(b[j]), n.factor(updated[j] - b[j])), updated[j]));
+			return worked(n.fill(Sym.FORMULA_UPDATE_STEP_BIAS), e,
+					List.of(stepMeaning(Msg.MEANING_UPDATE_STEP_BIAS, new double[][] {b}, new double[][] {updated})));
+		}
 		Elements e = elements(1, b.length, (unused, j) -> line(Sym.NAME_BIAS_NEW, n.index(j, single),
 				n.fill(Sym.EXPR_UPDATE, n.factor(b[j]), n.factor(eta), n.factor(g[j])), updated[j]));
 		return worked(n.fill(Sym.FORMULA_UPDATE_BIAS), e, List.of(updateMeaning(Msg.MEANING_UPDATE_BIAS,
 				new double[][] {b}, new double[][] {updated}, Counts.of(g), eta)));
+	}
+
+	/** The default optimizer, θ ← θ − η·dL/dθ, which the update's formula and numbers spell out. */
+	private boolean plainGradientDescent() {
+		return Optimizer.plainSgd().equals(step.result().optimizer());
+	}
+
+	/** Another optimizer: its name and the largest change it made. */
+	private String stepMeaning(Msg key, double[][] before, double[][] updated) {
+		double largest = 0.0;
+		for (int i = 0; i < before.length; i++) {
+			for (int j = 0; j < before[i].length; j++) {
+				largest = Math.max(largest, Math.abs(updated[i][j] - before[i][j]));
+			}
+		}
+		return text(key, step.result().optimizer().type(), n.rounded(largest));
 	}
 
 	private String updateMeaning(Msg key, double[][] before, double[][] updated, Counts gradient, double eta) {

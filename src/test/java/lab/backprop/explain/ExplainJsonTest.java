@@ -129,7 +129,7 @@ class ExplainJsonTest {
 		assertThat(JSON.readTree(no.getContentAsString())).isEqualTo(lean);
 		List<String> fields = new ArrayList<>();
 		lean.propertyNames().forEach(fields::add);
-		assertThat(fields).containsExactly("forward", "backward", "update", "after");
+		assertThat(fields).containsExactly("forward", "backward", "update", "after", "optimizerState");
 		((tools.jackson.databind.node.ObjectNode) withTexts).remove("explanations");
 		assertThat(withTexts).isEqualTo(lean);
 		assertThat(lean.at("/forward/layers/0/z/0/0").asDouble()).isEqualTo(0.49);
