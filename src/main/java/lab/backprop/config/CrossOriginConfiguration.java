@@ -1,9 +1,8 @@
 package lab.backprop.config;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
+import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -12,6 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.DefaultCorsProcessor;
@@ -19,6 +20,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
 import tools.jackson.databind.json.JsonMapper;
+
+import lab.backprop.api.Problems;
 
 /**
  * CORS for every path, as a servlet filter ahead of everything else: preflights are answered before
@@ -29,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(CorsProperties.class)
 class CrossOriginConfiguration {
 
-	static final String REFUSED_TYPE = "urn:backprop-lab:problem:cors-refused";
+	static final URI REFUSED_TYPE = URI.create("urn:backprop-lab:problem:cors-refused");
 
 	@Bean
 	FilterRegistrationBean<CorsFilter> corsFilter(CorsProperties properties, JsonMapper jsonMapper) {
@@ -55,18 +58,16 @@ class CrossOriginConfiguration {
 		private final JsonMapper jsonMapper;
 
 		ProblemCorsProcessor(JsonMapper jsonMapper) {
-			this.jsonMapper = jsonMapper;
+			// the mix-in Spring MVC's own converter uses, so that the problem is written the same way
+			this.jsonMapper = jsonMapper.rebuild().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
 		}
 
 		@Override
 		protected void rejectRequest(ServerHttpResponse response) throws IOException {
-			Map<String, Object> problem = new LinkedHashMap<>();
-			problem.put("type", REFUSED_TYPE);
-			problem.put("title", "Cross-origin request refused");
-			problem.put("status", HttpStatus.FORBIDDEN.value());
-			problem.put("detail", "This origin, or the method or headers it asks for, may not call the service "
-					+ "from a browser. The allowed origins are set with backprop.cors.allowed-origins "
-					+ "(environment variable BACKPROP_CORS_ALLOWED_ORIGINS).");
+			ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, REFUSED_TYPE, "Cross-origin request refused",
+					"This origin, or the method or headers it asks for, may not call the service from a browser. "
+							+ "The allowed origins are set with backprop.cors.allowed-origins (environment variable "
+							+ "BACKPROP_CORS_ALLOWED_ORIGINS).");
 			response.setStatusCode(HttpStatus.FORBIDDEN);
 			response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 			response.getBody().write(jsonMapper.writeValueAsBytes(problem));

@@ -46,6 +46,8 @@ class CorsTest {
 			.expectBody()
 			.jsonPath("$.status").isEqualTo(403)
 			.jsonPath("$.type").isEqualTo("urn:backprop-lab:problem:cors-refused")
+			.jsonPath("$.title").isEqualTo("Cross-origin request refused")
+			.jsonPath("$.properties").doesNotExist()
 			.jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("BACKPROP_CORS_ALLOWED_ORIGINS"));
 	}
 
