@@ -19,21 +19,26 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record Explanations(
 		@Schema(description = "The language of the texts, as in the Content-Language header.", allowableValues = {"en", "ru"})
 		String language,
-		Forward forward, Backward backward, Update update, After after) {
+		@Schema(description = "Explains `forward`.") Forward forward, @Schema(description = "Explains `backward`.") Backward backward,
+		@Schema(description = "Explains `update`.") Update update, @Schema(description = "Explains `after`.") After after) {
 
 	@Schema(name = "ForwardExplanations", description = "The forward pass: per layer z and output, then the loss.")
 	@JsonPropertyOrder({"layers", "loss"})
-	public record Forward(List<ForwardLayer> layers, Explanation loss) {
+	public record Forward(@Schema(description = "Per layer, first to last.") List<ForwardLayer> layers,
+			@Schema(description = "Explains `forward.loss`.") Explanation loss) {
 	}
 
-	@Schema(name = "ForwardLayerExplanations")
+	@Schema(name = "ForwardLayerExplanations", description = "One layer's forward values explained.")
 	@JsonPropertyOrder({"z", "output"})
-	public record ForwardLayer(Explanation z, Explanation output) {
+	public record ForwardLayer(@Schema(description = "Explains the layer's `z`.") Explanation z,
+			@Schema(description = "Explains the layer's `output`.") Explanation output) {
 	}
 
 	@Schema(name = "BackwardExplanations", description = "The chain rule, factor by factor.")
 	@JsonPropertyOrder({"dL_dPrediction", "layers"})
-	public record Backward(@JsonProperty("dL_dPrediction") Explanation dLdPrediction, List<BackwardLayer> layers) {
+	public record Backward(
+			@Schema(description = "Explains `backward.dL_dPrediction`.") @JsonProperty("dL_dPrediction") Explanation dLdPrediction,
+			@Schema(description = "Per layer, first to last.") List<BackwardLayer> layers) {
 	}
 
 	@Schema(name = "BackwardLayerExplanations", description = """
@@ -41,25 +46,28 @@ public record Explanations(
 			Jacobian of the first example.""")
 	@JsonPropertyOrder({"dL_dOutput", "dOutput_dZ", "dL_dZ", "dL_dW", "dL_db", "dL_dInput"})
 	public record BackwardLayer(
-			@JsonProperty("dL_dOutput") Explanation dLdOutput,
-			@JsonProperty("dOutput_dZ") Explanation dOutputdZ,
-			@JsonProperty("dL_dZ") Explanation dLdZ,
-			@JsonProperty("dL_dW") Explanation dLdW,
-			@JsonProperty("dL_db") Explanation dLdb,
-			@JsonProperty("dL_dInput") Explanation dLdInput) {
+			@Schema(description = "Explains the layer's `dL_dOutput`.") @JsonProperty("dL_dOutput") Explanation dLdOutput,
+			@Schema(description = "Explains the layer's `dOutput_dZ`.") @JsonProperty("dOutput_dZ") Explanation dOutputdZ,
+			@Schema(description = "Explains the layer's `dL_dZ`.") @JsonProperty("dL_dZ") Explanation dLdZ,
+			@Schema(description = "Explains the layer's `dL_dW`.") @JsonProperty("dL_dW") Explanation dLdW,
+			@Schema(description = "Explains the layer's `dL_db`.") @JsonProperty("dL_db") Explanation dLdb,
+			@Schema(description = "Explains the layer's `dL_dInput`.") @JsonProperty("dL_dInput") Explanation dLdInput) {
 	}
 
 	@Schema(name = "UpdateExplanations", description = "The gradient-descent update, per layer.")
-	public record Update(List<UpdateLayer> layers) {
+	public record Update(@Schema(description = "Per layer, first to last.") List<UpdateLayer> layers) {
 	}
 
-	@Schema(name = "UpdateLayerExplanations")
+	@Schema(name = "UpdateLayerExplanations", description = "One layer's update explained.")
 	@JsonPropertyOrder({"weights", "bias"})
-	public record UpdateLayer(Explanation weights, Explanation bias) {
+	public record UpdateLayer(@Schema(description = "Explains the new weights.") Explanation weights,
+			@Schema(description = "Explains the new bias.") Explanation bias) {
 	}
 
 	@Schema(name = "AfterExplanations", description = "The check: the new prediction, the new loss and the change.")
 	@JsonPropertyOrder({"prediction", "loss", "lossChange"})
-	public record After(Explanation prediction, Explanation loss, Explanation lossChange) {
+	public record After(@Schema(description = "Explains `after.prediction`.") Explanation prediction,
+			@Schema(description = "Explains `after.loss`.") Explanation loss,
+			@Schema(description = "Explains `after.lossChange`.") Explanation lossChange) {
 	}
 }
