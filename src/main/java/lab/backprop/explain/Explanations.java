@@ -19,22 +19,18 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record Explanations(
 		@Schema(description = "The language of the texts, as in the Content-Language header.", allowableValues = {"en", "ru"})
 		String language,
-		@Schema(description = "Explains `forward`.") Forward forward,
-		@Schema(description = "Explains `backward`.") Backward backward,
-		@Schema(description = "Explains `update`.") Update update,
-		@Schema(description = "Explains `after`.") After after) {
+		@Schema(description = "Explains `forward`.") Forward forward, @Schema(description = "Explains `backward`.") Backward backward,
+		@Schema(description = "Explains `update`.") Update update, @Schema(description = "Explains `after`.") After after) {
 
 	@Schema(name = "ForwardExplanations", description = "The forward pass: per layer z and output, then the loss.")
 	@JsonPropertyOrder({"layers", "loss"})
-	public record Forward(
-			@Schema(description = "Per layer, first to last.") List<ForwardLayer> layers,
+	public record Forward(@Schema(description = "Per layer, first to last.") List<ForwardLayer> layers,
 			@Schema(description = "Explains `forward.loss`.") Explanation loss) {
 	}
 
-	@Schema(name = "ForwardLayerExplanations")
+	@Schema(name = "ForwardLayerExplanations", description = "One layer's forward values explained.")
 	@JsonPropertyOrder({"z", "output"})
-	public record ForwardLayer(
-			@Schema(description = "Explains the layer's `z`.") Explanation z,
+	public record ForwardLayer(@Schema(description = "Explains the layer's `z`.") Explanation z,
 			@Schema(description = "Explains the layer's `output`.") Explanation output) {
 	}
 
@@ -64,17 +60,15 @@ public record Explanations(
 	public record Update(@Schema(description = "Per layer, first to last.") List<UpdateLayer> layers) {
 	}
 
-	@Schema(name = "UpdateLayerExplanations")
+	@Schema(name = "UpdateLayerExplanations", description = "One layer's update explained.")
 	@JsonPropertyOrder({"weights", "bias"})
-	public record UpdateLayer(
-			@Schema(description = "Explains the layer's new `weights`.") Explanation weights,
-			@Schema(description = "Explains the layer's new `bias`.") Explanation bias) {
+	public record UpdateLayer(@Schema(description = "Explains the new weights.") Explanation weights,
+			@Schema(description = "Explains the new bias.") Explanation bias) {
 	}
 
 	@Schema(name = "AfterExplanations", description = "The check: the new prediction, the new loss and the change.")
 	@JsonPropertyOrder({"prediction", "loss", "lossChange"})
-	public record After(
-			@Schema(description = "Explains `after.prediction`.") Explanation prediction,
+	public record After(@Schema(description = "Explains `after.prediction`.") Explanation prediction,
 			@Schema(description = "Explains `after.loss`.") Explanation loss,
 			@Schema(description = "Explains `after.lossChange`.") Explanation lossChange) {
 	}

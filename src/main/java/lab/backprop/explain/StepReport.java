@@ -19,7 +19,7 @@ import lab.backprop.api.TrainStepResponse;
 		the `explanations` of each.""")
 public record StepReport(
 		@JsonUnwrapped TrainStepResponse response,
-		@Schema(description = "Only with `explain=true`: the rule, the substituted numbers and the meaning of every value.")
+		@Schema(description = "Only with `explain=true`: formula, substituted numbers and meaning of every value.")
 		@JsonInclude(JsonInclude.Include.NON_NULL) Explanations explanations,
 		@JsonIgnore @Schema(hidden = true) Step step,
 		@JsonIgnore @Schema(hidden = true) Locale locale) {
