@@ -75,7 +75,7 @@ class GradientPropertiesTest {
 
 	@Property(tries = 300)
 	void gradientsAgreeWithFiniteDifferences(@ForAll("networks") Case c) {
-		TrainingStep.Result result = step.run(c.network(), c.inputs(), c.labels(), c.loss(), c.learningRate());
+		TrainingStep.Result result = stepOrSkip(c);
 		Assume.that(awayFromKinks(result.forward()));
 
 		for (int l = 0; l < c.network().depth(); l++) {
@@ -101,7 +101,7 @@ class GradientPropertiesTest {
 
 	@Property(tries = 300)
 	void updateIsParameterMinusLearningRateTimesGradient(@ForAll("networks") Case c) {
-		TrainingStep.Result result = step.run(c.network(), c.inputs(), c.labels(), c.loss(), c.learningRate());
+		TrainingStep.Result result = stepOrSkip(c);
 		double eta = c.learningRate();
 		for (int l = 0; l < c.network().depth(); l++) {
 			Layer before = c.network().layer(l);
@@ -122,11 +122,26 @@ class GradientPropertiesTest {
 
 	@Property(tries = 300)
 	void afterIsAFreshForwardPassWithTheUpdatedParameters(@ForAll("networks") Case c) {
-		TrainingStep.Result result = step.run(c.network(), c.inputs(), c.labels(), c.loss(), c.learningRate());
+		TrainingStep.Result result = stepOrSkip(c);
 		ForwardPass fresh = ForwardPass.run(result.updated(), c.inputs(), c.labels(), c.loss(), MatrixProducts.COMMONS_MATH, "check");
 		assertThat(result.after().loss()).isEqualTo(fresh.loss());
 		assertThat(result.after().prediction().getData()).isDeepEqualTo(fresh.prediction().getData());
 		assertThat(result.lossChange()).isEqualTo(fresh.loss() - result.forward().loss());
+	}
+
+	/**
+	 * The step, or the case skipped when its arithmetic overflows: a random network can push a
+	 * softmax output to exactly 1 under binary cross-entropy, whose loss is then truly infinite
+	 * (the 422 case), and such a case says nothing about these properties.
+	 */
+	private TrainingStep.Result stepOrSkip(Case c) {
+		try {
+			return step.run(c.network(), c.inputs(), c.labels(), c.loss(), c.learningRate());
+		}
+		catch (NonFiniteValueException e) {
+			Assume.that(false);
+			throw e;
+		}
 	}
 
 	/** (L(θ + h) − L(θ − h)) / 2h for one weight (or bias) of layer l. */
