@@ -65,6 +65,8 @@ public class ExamplesController {
 			The seed neuron, a 2-2-2 sigmoid network, XOR, a softmax classifier and a deep tanh network, \
 			each with a title and a sentence.""")
 	@ApiResponse(responseCode = "200", description = "The examples, in a sensible order to try them.")
+	@ApiResponse(responseCode = "406", description = "The Accept header excludes JSON.",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@GetMapping(path = "/examples", produces = MediaType.APPLICATION_JSON_VALUE)
 	public List<Summary> list() {
 		return catalog.all().stream()

@@ -56,7 +56,6 @@ class ExamplesOpenApi implements OpenApiCustomizer {
 			}
 			examples.put(example.name(), new Example().summary(example.title()).description(example.description()).value(body));
 		}
-		json.setExample(null);
 		json.setExamples(examples);
 	}
 
