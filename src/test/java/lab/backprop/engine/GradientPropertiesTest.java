@@ -62,6 +62,11 @@ class GradientPropertiesTest {
 				&& chosen.get(chosen.size() - 1) != Activation.SOFTMAX) {
 			chosen.set(chosen.size() - 1, random.nextBoolean() ? Activation.SIGMOID : Activation.SOFTMAX);
 		}
+		int last = chosen.size() - 1;
+		if (loss == Loss.BINARY_CROSS_ENTROPY && chosen.get(last) == Activation.SOFTMAX && widths.get(last + 1) == 1) {
+			// a softmax over one output is exactly 1, whose binary cross-entropy is truly infinite (a 422)
+			chosen.set(last, Activation.SIGMOID);
+		}
 		List<Layer> layers = new ArrayList<>();
 		for (int i = 0; i < chosen.size(); i++) {
 			layers.add(new Layer(Matrices.of(uniform(random, widths.get(i), widths.get(i + 1), 1.5)),
@@ -75,7 +80,7 @@ class GradientPropertiesTest {
 
 	@Property(tries = 300)
 	void gradientsAgreeWithFiniteDifferences(@ForAll("networks") Case c) {
-		TrainingStep.Result result = stepOrSkip(c);
+		TrainingStep.Result result = stepOf(c);
 		Assume.that(awayFromKinks(result.forward()));
 
 		for (int l = 0; l < c.network().depth(); l++) {
@@ -101,7 +106,7 @@ class GradientPropertiesTest {
 
 	@Property(tries = 300)
 	void updateIsParameterMinusLearningRateTimesGradient(@ForAll("networks") Case c) {
-		TrainingStep.Result result = stepOrSkip(c);
+		TrainingStep.Result result = stepOf(c);
 		double eta = c.learningRate();
 		for (int l = 0; l < c.network().depth(); l++) {
 			Layer before = c.network().layer(l);
@@ -122,26 +127,15 @@ class GradientPropertiesTest {
 
 	@Property(tries = 300)
 	void afterIsAFreshForwardPassWithTheUpdatedParameters(@ForAll("networks") Case c) {
-		TrainingStep.Result result = stepOrSkip(c);
+		TrainingStep.Result result = stepOf(c);
 		ForwardPass fresh = ForwardPass.run(result.updated(), c.inputs(), c.labels(), c.loss(), MatrixProducts.COMMONS_MATH, "check");
 		assertThat(result.after().loss()).isEqualTo(fresh.loss());
 		assertThat(result.after().prediction().getData()).isDeepEqualTo(fresh.prediction().getData());
 		assertThat(result.lossChange()).isEqualTo(fresh.loss() - result.forward().loss());
 	}
 
-	/**
-	 * The step, or the case skipped when its arithmetic overflows: a random network can push a
-	 * softmax output to exactly 1 under binary cross-entropy, whose loss is then truly infinite
-	 * (the 422 case), and such a case says nothing about these properties.
-	 */
-	private TrainingStep.Result stepOrSkip(Case c) {
-		try {
-			return step.run(c.network(), c.inputs(), c.labels(), c.loss(), c.learningRate());
-		}
-		catch (NonFiniteValueException e) {
-			Assume.that(false);
-			throw e;
-		}
+	private TrainingStep.Result stepOf(Case c) {
+		return step.run(c.network(), c.inputs(), c.labels(), c.loss(), c.learningRate());
 	}
 
 	/** (L(θ + h) − L(θ − h)) / 2h for one weight (or bias) of layer l. */
