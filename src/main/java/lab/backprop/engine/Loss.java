@@ -8,10 +8,11 @@ import org.apache.commons.math3.linear.RealMatrix;
  * The loss functions: a scalar from the prediction ŷ (n examples × k outputs) and the label y, and
  * its exact gradient dL/dŷ. Reductions follow PyTorch, so a batch mean divides once, here.
  *
- * <p>The cross-entropy losses are computed without clamping. Where the output layer is the
- * activation they are meant for (sigmoid for binary cross-entropy, softmax for cross-entropy), the
- * loss and dL/dZ are computed from z directly (log-sum-exp, softplus), so that a prediction that
- * rounds to exactly 0 or 1 still gives the finite, exact value.
+ * <p>The cross-entropy losses are computed without clamping, their logarithms from z where the
+ * output is a sigmoid or a softmax ({@link Probabilities}), so that a prediction that rounds to
+ * exactly 0 or 1 still gives the finite, exact loss. Where the output layer is the activation a loss
+ * is meant for (sigmoid for binary cross-entropy, softmax for cross-entropy), dL/dZ is computed
+ * directly as well.
  */
 public enum Loss {
 
@@ -60,15 +61,13 @@ public enum Loss {
 	BINARY_CROSS_ENTROPY {
 		@Override
 		public double value(OutputLayer out, RealMatrix y) {
-			double total;
-			if (out.activation() == Activation.SIGMOID) {
-				// ln ŷ = −softplus(−z), ln(1 − ŷ) = −softplus(z)
-				total = Matrices.sum(out.z(), y,
-						(z, t) -> xTimes(t, softplus(-z)) + xTimes(1.0 - t, softplus(z)));
-			}
-			else {
-				total = Matrices.sum(out.prediction(), y,
-						(p, t) -> -(xLogY(t, p) + xLogY(1.0 - t, 1.0 - p)));
+			Probabilities probabilities = Probabilities.of(out);
+			double total = 0.0;
+			for (int i = 0; i < y.getRowDimension(); i++) {
+				for (int k = 0; k < y.getColumnDimension(); k++) {
+					double t = y.getEntry(i, k);
+					total -= xTimes(t, probabilities.logP[i][k]) + xTimes(1.0 - t, probabilities.logQ[i][k]);
+				}
 			}
 			return total / elements(y);
 		}
@@ -76,15 +75,13 @@ public enum Loss {
 		@Override
 		public RealMatrix gradient(OutputLayer out, RealMatrix y) {
 			double n = elements(y);
-			RealMatrix complement = out.activation() == Activation.SIGMOID
-					? Matrices.map(out.z(), z -> Activation.SIGMOID.value(-z))
-					: Matrices.map(out.prediction(), p -> 1.0 - p);
+			double[][] complement = Probabilities.of(out).q;
 			RealMatrix p = out.prediction();
 			RealMatrix grad = p.copy();
 			for (int i = 0; i < grad.getRowDimension(); i++) {
 				for (int j = 0; j < grad.getColumnDimension(); j++) {
 					double t = y.getEntry(i, j);
-					grad.setEntry(i, j, (xOverY(1.0 - t, complement.getEntry(i, j)) - xOverY(t, p.getEntry(i, j))) / n);
+					grad.setEntry(i, j, (xOverY(1.0 - t, complement[i][j]) - xOverY(t, p.getEntry(i, j))) / n);
 				}
 			}
 			return grad;
@@ -104,21 +101,11 @@ public enum Loss {
 	CROSS_ENTROPY {
 		@Override
 		public double value(OutputLayer out, RealMatrix y) {
+			double[][] logP = Probabilities.of(out).logP;
 			double total = 0.0;
 			for (int i = 0; i < y.getRowDimension(); i++) {
-				double[] t = y.getRow(i);
-				if (out.activation() == Activation.SOFTMAX) {
-					double[] z = out.z().getRow(i);
-					double logSumExp = logSumExp(z);
-					for (int k = 0; k < t.length; k++) {
-						total += xTimes(t[k], logSumExp - z[k]); // −ln ŷ = lse(z) − z
-					}
-				}
-				else {
-					double[] p = out.prediction().getRow(i);
-					for (int k = 0; k < t.length; k++) {
-						total -= xLogY(t[k], p[k]);
-					}
+				for (int k = 0; k < y.getColumnDimension(); k++) {
+					total -= xTimes(y.getEntry(i, k), logP[i][k]);
 				}
 			}
 			return total / y.getRowDimension();
@@ -184,11 +171,6 @@ public enum Loss {
 		return Matrices.sum(p, y, (a, b) -> (a - b) * (a - b));
 	}
 
-	/** x·ln y with 0·ln 0 = 0. */
-	static double xLogY(double x, double y) {
-		return x == 0.0 ? 0.0 : x * Math.log(y);
-	}
-
 	/** x·v with 0·v = 0, also for an infinite v (a term the label switches off). */
 	static double xTimes(double x, double v) {
 		return x == 0.0 ? 0.0 : x * v;
@@ -202,17 +184,5 @@ public enum Loss {
 	/** ln(1 + e^x) without overflow. */
 	static double softplus(double x) {
 		return x > 0.0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
-	}
-
-	static double logSumExp(double[] z) {
-		double max = Double.NEGATIVE_INFINITY;
-		for (double v : z) {
-			max = Math.max(max, v);
-		}
-		double sum = 0.0;
-		for (double v : z) {
-			sum += Math.exp(v - max);
-		}
-		return max + Math.log(sum);
 	}
 }

@@ -96,6 +96,27 @@ class NumericalStabilityTest {
 	}
 
 	@Test
+	void binaryCrossEntropyOnASaturatedSoftmaxIsFiniteAndExact() {
+		// z = (40, 0), y = (0, 1): ŷ₁ rounds to 1 but 1 − ŷ₁ = ŷ₂ = e^−40/(1 + e^−40), so
+		// L = −[ln(1 − ŷ₁) + ln ŷ₂] / 2 = −ln ŷ₂ = 40 + ln(1 + e^−40) = softplus(40)
+		Layer layer = new Layer(Matrices.of(new double[][] {{40, 0}}), new ArrayRealVector(2), Activation.SOFTMAX);
+		TrainingStep.Result r = step.run(new Network(List.of(layer)), Matrices.of(new double[][] {{1}}),
+				Matrices.of(new double[][] {{0, 1}}), Loss.BINARY_CROSS_ENTROPY, 1e-9);
+		assertClose("L", r.forward().loss(), 40 + Math.log1p(Math.exp(-40)), 1e-15);
+		// dL/dŷ₁ = (1 − y₁)/(1 − ŷ₁)/2 = (1 + e^40)/2, with 1 − ŷ₁ summed from the other output
+		assertClose("dL/dŷ₁", r.backward().dLdPrediction().getEntry(0, 0), (1 + Math.exp(40)) / 2, 1e-12);
+	}
+
+	@Test
+	void crossEntropyOnAnUnderflowingSigmoidIsFinite() {
+		// ŷ = σ(−800) underflows to 0, but −ln σ(−800) = softplus(800) = 800
+		RealMatrix z = m(-800);
+		Loss.OutputLayer out = new Loss.OutputLayer(z, Activation.SIGMOID, Activation.SIGMOID.apply(z));
+		assertThat(Loss.CROSS_ENTROPY.value(out, m(1))).isEqualTo(800.0);
+		assertThat(Loss.BINARY_CROSS_ENTROPY.value(out, m(1))).isEqualTo(800.0);
+	}
+
+	@Test
 	void zeroTimesLogZeroIsZero() {
 		// A linear output of exactly 1 with label 1: −[1·ln 1 + 0·ln 0] = 0, gradient −1/1 = −1
 		TrainingStep.Result r = neuron(1, Activation.LINEAR, 1, Loss.BINARY_CROSS_ENTROPY);
