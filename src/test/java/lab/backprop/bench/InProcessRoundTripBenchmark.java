@@ -35,9 +35,10 @@ import lab.backprop.engine.TrainingStep;
 /**
  * What /train-step?include=summary does for one request, without HTTP: parse the JSON body with the
  * application's own JsonMapper, check it, run the step, write the summary answer. The load test
- * (bench/load.sh) measures the same body over HTTP; the web layer's cost is the difference.
+ * (bench/load.sh) measures the same body over HTTP; the web layer's cost is the difference. Sampled
+ * (percentiles, not only the mean), so that its median compares with wrk's median at one connection.
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 2)
