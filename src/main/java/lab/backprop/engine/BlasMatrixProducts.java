@@ -15,17 +15,18 @@ import dev.ludovic.netlib.blas.JavaBLAS;
  * with {@code --add-modules=jdk.incubator.vector}, its plain Java kernel otherwise. It is never the
  * native one, so every machine computes the same numbers.
  *
- * <p>A product goes to BLAS once it has at least {@link #DEFAULT_THRESHOLD} multiply-adds (m·k·n).
- * Below that, copying the operands into BLAS's flat column-major arrays costs about as much as the
- * product itself (see {@code MatrixProductBenchmark} in BENCHMARKS.md), and Commons Math sums each
- * element over k in order, as the textbook writes it: small networks such as the seed keep their
- * exact, hand-checkable numbers. BLAS sums in another order (in vector lanes), so a large product can
- * differ from the textbook sum in the last bits.
+ * <p>A product goes to BLAS once it has at least {@link #DEFAULT_THRESHOLD} multiply-adds (m·k·n,
+ * 16 × 16 × 16). Below that, copying the operands into flat arrays for BLAS costs more than the
+ * product itself: {@code MatrixProductBenchmark} (BENCHMARKS.md) has Commons Math ahead at 8³ and
+ * BLAS ahead from 16³ on. And Commons Math sums each element over k in order, as the textbook writes
+ * it, so small networks such as the seed, the ones people check by hand, keep exactly those numbers.
+ * BLAS sums in another order (in vector lanes), so a large product can differ from the textbook sum
+ * in the last bits (the tests bound that).
  */
 public final class BlasMatrixProducts implements MatrixProducts {
 
-	/** 32 × 32 × 32 multiply-adds. */
-	public static final long DEFAULT_THRESHOLD = 32L * 32 * 32;
+	/** 16 × 16 × 16 multiply-adds. */
+	public static final long DEFAULT_THRESHOLD = 16L * 16 * 16;
 
 	private final JavaBLAS blas;
 
