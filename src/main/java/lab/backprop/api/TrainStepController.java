@@ -70,29 +70,48 @@ public class TrainStepController {
 				@ExampleObject(name = "two-layer", summary = "A 2-2-2 sigmoid network, quadratic loss",
 						value = ApiExamples.TWO_LAYER)}))
 	@ApiResponse(responseCode = "200", description = """
-			The step, value by value: JSON (with `explanations` when `explain=true`), or the worked solution \
-			as Markdown for `Accept: text/markdown`.""", content = {
-				@Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = StepReport.class)),
+			The step, value by value: JSON (with `explanations` when `explain=true`; only its summary with \
+			`include=summary`), or the worked solution as Markdown for `Accept: text/markdown`.""", content = {
+				@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+						schema = @Schema(oneOf = {StepReport.class, TrainStepSummary.class})),
 				@Content(mediaType = MediaType.TEXT_MARKDOWN_VALUE, schema = @Schema(type = "string",
 						description = "The worked solution: Markdown with LaTeX formulas between $...$."))})
-	@ApiResponse(responseCode = "400", description = "The body is not valid: `errors` lists each problem with a JSON Pointer.",
+	@ApiResponse(responseCode = "400", description = """
+			The body is not valid: `errors` lists each problem with a JSON Pointer. An unknown `include` or \
+			`explain` value is a 400 too, naming the parameter (`parameter`).""",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@ApiResponse(responseCode = "422", description = "The arithmetic overflowed: `quantity` names the first value that is not finite.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@PostMapping(path = "/train-step", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_MARKDOWN_VALUE})
-	public ResponseEntity<StepReport> trainStep(@RequestBody TrainStepRequest request,
+	public ResponseEntity<?> trainStep(@RequestBody TrainStepRequest request,
 			@Parameter(description = """
 					`true` adds `explanations` (formula, substituted numbers, meaning) for every value; \
-					`false` or absent: numbers only. A bare `?explain` is `true`.""",
+					`false` or absent: numbers only. A bare `?explain` is `true`. Needs `include=full`.""",
 					schema = @Schema(type = "boolean", defaultValue = "false"))
 			@RequestParam(name = Explainer.PARAMETER, required = false) String explain,
+			@Parameter(description = """
+					How much of the step to answer with. `full` (the default): every value of the step, as \
+					documented for the response. `summary`: only `forward.loss`, `update` (learningRate, the \
+					optimizer and the new layers), `after` (prediction, loss, lossChange) and `optimizerState`, \
+					each exactly as in the full answer; the per-layer forward values and the whole `backward` \
+					section are left out, so a large network's answer stays small. JSON only. Case-insensitive.""",
+					schema = @Schema(allowableValues = {"summary", "full"}, defaultValue = "full"))
+			@RequestParam(name = Include.PARAMETER, required = false) String include,
 			@Parameter(hidden = true) Locale locale) {
 		boolean explained = explainer.wanted(explain, locale);
+		Include detail = Include.parse(include);
+		if (explained && detail == Include.SUMMARY) {
+			throw Include.conflict("explain=true explains every value of the step: it needs include=full");
+		}
 		StepInput input = validator.validate(request);
 		TrainingStep.Result result = trainingStep.run(input.network(), input.inputs(), input.labels(), input.loss(),
 				input.learningRate(), input.optimizer(), input.optimizerState());
-		return explainer.report(TrainStepResponse.from(result),
+		TrainStepResponse response = TrainStepResponse.from(result);
+		if (detail == Include.SUMMARY) {
+			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(TrainStepSummary.from(response));
+		}
+		return explainer.report(response,
 				new Step(input.network(), input.inputs(), input.labels(), input.loss(), result), explained, locale);
 	}
 }

@@ -3,14 +3,19 @@ package lab.backprop.engine;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
+import org.apache.commons.math3.exception.DimensionMismatchException;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.DefaultRealMatrixChangingVisitor;
-import org.apache.commons.math3.linear.DefaultRealMatrixPreservingVisitor;
+import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 
-/** Element-wise helpers on Commons Math matrices that {@link RealMatrix} itself lacks. */
+/**
+ * Element-wise helpers on Commons Math matrices that {@link RealMatrix} itself lacks. They work on
+ * the rows in place ({@link #rows}) rather than through visitors and {@code getEntry}: on a
+ * 784 × 256 layer that is the difference between a few hundred microseconds and a few milliseconds.
+ */
 public final class Matrices {
 
 	private Matrices() {
@@ -26,27 +31,37 @@ public final class Matrices {
 		return m instanceof Array2DRowRealMatrix array ? array.getDataRef() : m.getData();
 	}
 
+	/** result[i][j] = f(m[i][j]). */
 	public static RealMatrix map(RealMatrix m, DoubleUnaryOperator f) {
-		RealMatrix result = m.copy();
-		result.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
-			@Override
-			public double visit(int row, int column, double value) {
-				return f.applyAsDouble(value);
+		double[][] source = rows(m);
+		double[][] result = new double[source.length][];
+		for (int i = 0; i < source.length; i++) {
+			double[] from = source[i];
+			double[] to = new double[from.length];
+			for (int j = 0; j < from.length; j++) {
+				to[j] = f.applyAsDouble(from[j]);
 			}
-		});
-		return result;
+			result[i] = to;
+		}
+		return of(result);
 	}
 
 	/** result[i][j] = f(a[i][j], b[i][j]). */
 	public static RealMatrix combine(RealMatrix a, RealMatrix b, DoubleBinaryOperator f) {
-		RealMatrix result = a.copy();
-		result.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
-			@Override
-			public double visit(int row, int column, double value) {
-				return f.applyAsDouble(value, b.getEntry(row, column));
+		MatrixUtils.checkAdditionCompatible(a, b);
+		double[][] left = rows(a);
+		double[][] right = rows(b);
+		double[][] result = new double[left.length][];
+		for (int i = 0; i < left.length; i++) {
+			double[] x = left[i];
+			double[] y = right[i];
+			double[] to = new double[x.length];
+			for (int j = 0; j < x.length; j++) {
+				to[j] = f.applyAsDouble(x[j], y[j]);
 			}
-		});
-		return result;
+			result[i] = to;
+		}
+		return of(result);
 	}
 
 	public static RealMatrix hadamard(RealMatrix a, RealMatrix b) {
@@ -55,42 +70,58 @@ public final class Matrices {
 
 	/** Adds {@code vector} to every row of {@code m}, in place. */
 	public static RealMatrix addToEachRow(RealMatrix m, RealVector vector) {
-		m.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
-			@Override
-			public double visit(int row, int column, double value) {
-				return value + vector.getEntry(column);
+		if (vector.getDimension() != m.getColumnDimension()) {
+			throw new DimensionMismatchException(vector.getDimension(), m.getColumnDimension());
+		}
+		double[] add = vector instanceof ArrayRealVector array ? array.getDataRef() : vector.toArray();
+		if (!(m instanceof Array2DRowRealMatrix array)) {
+			m.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
+				@Override
+				public double visit(int row, int column, double value) {
+					return value + add[column];
+				}
+			});
+			return m;
+		}
+		for (double[] row : array.getDataRef()) {
+			for (int j = 0; j < row.length; j++) {
+				row[j] += add[j];
 			}
-		});
+		}
 		return m;
 	}
 
 	/** The sum of each column, rows added first to last. */
 	public static RealVector columnSums(RealMatrix m) {
 		double[] sums = new double[m.getColumnDimension()];
-		m.walkInRowOrder(new DefaultRealMatrixPreservingVisitor() {
-			@Override
-			public void visit(int row, int column, double value) {
-				sums[column] += value;
+		for (double[] row : rows(m)) {
+			for (int j = 0; j < sums.length; j++) {
+				sums[j] += row[j];
 			}
-		});
+		}
 		return new ArrayRealVector(sums, false);
 	}
 
 	/** The sum of all elements after {@code f}, row by row. */
 	public static double sum(RealMatrix a, RealMatrix b, DoubleBinaryOperator f) {
-		double[] total = {0.0};
-		a.walkInRowOrder(new DefaultRealMatrixPreservingVisitor() {
-			@Override
-			public void visit(int row, int column, double value) {
-				total[0] += f.applyAsDouble(value, b.getEntry(row, column));
+		MatrixUtils.checkAdditionCompatible(a, b);
+		double[][] left = rows(a);
+		double[][] right = rows(b);
+		double total = 0.0;
+		for (int i = 0; i < left.length; i++) {
+			double[] x = left[i];
+			double[] y = right[i];
+			for (int j = 0; j < x.length; j++) {
+				total += f.applyAsDouble(x[j], y[j]);
 			}
-		});
-		return total[0];
+		}
+		return total;
 	}
 
+	/** Whether every element is a finite number (read in place, without copying rows). */
 	public static boolean isFinite(RealMatrix m) {
-		for (int row = 0; row < m.getRowDimension(); row++) {
-			for (double v : m.getRow(row)) {
+		for (double[] row : rows(m)) {
+			for (double v : row) {
 				if (!Double.isFinite(v)) {
 					return false;
 				}

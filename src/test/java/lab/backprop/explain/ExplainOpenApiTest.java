@@ -32,7 +32,7 @@ class ExplainOpenApiTest {
 			parameters.add(parameter.get("in").asString() + ":" + parameter.get("name").asString());
 			assertThat(parameter.path("description").asString("")).as(parameter.get("name").asString()).isNotBlank();
 		}
-		assertThat(parameters).containsExactlyInAnyOrder("query:explain", "header:Accept-Language");
+		assertThat(parameters).containsExactlyInAnyOrder("query:explain", "query:include", "header:Accept-Language");
 		assertThat(operation.at("/description").asString()).contains("explain=true").contains("text/markdown")
 			.contains("Accept-Language: ru").contains("Content-Language");
 		JsonNode content = operation.at("/responses/200/content");

@@ -1,0 +1,124 @@
+package lab.backprop.engine;
+
+import java.util.Arrays;
+
+import org.apache.commons.math3.exception.DimensionMismatchException;
+import org.apache.commons.math3.linear.RealMatrix;
+
+import dev.ludovic.netlib.blas.JavaBLAS;
+
+/**
+ * Large products on {@code dev.ludovic.netlib}'s pure-Java BLAS ({@code dgemm}), small ones on
+ * Commons Math.
+ *
+ * <p>The BLAS is {@link JavaBLAS#getInstance()}: the vectorized kernel (VectorBLAS) when the JVM runs
+ * with {@code --add-modules=jdk.incubator.vector}, its plain Java kernel otherwise. It is never the
+ * native one, so every machine computes the same numbers.
+ *
+ * <p>A product goes to BLAS once it has at least {@link #DEFAULT_THRESHOLD} multiply-adds (m·k·n,
+ * 16 × 16 × 16). Below that, copying the operands into flat arrays for BLAS costs more than the
+ * product itself: {@code MatrixProductBenchmark} (BENCHMARKS.md) has Commons Math ahead at 8³ and
+ * BLAS ahead from 16³ on. And Commons Math sums each element over k in order, as the textbook writes
+ * it, so small networks such as the seed, the ones people check by hand, keep exactly those numbers.
+ * BLAS sums in another order (in vector lanes), so a large product can differ from the textbook sum
+ * in the last bits (the tests bound that).
+ */
+public final class BlasMatrixProducts implements MatrixProducts {
+
+	/** 16 × 16 × 16 multiply-adds. */
+	public static final long DEFAULT_THRESHOLD = 16L * 16 * 16;
+
+	private final JavaBLAS blas;
+
+	private final long threshold;
+
+	public BlasMatrixProducts() {
+		this(DEFAULT_THRESHOLD);
+	}
+
+	/** @param threshold the smallest number of multiply-adds (m·k·n) that BLAS computes; 0 for all */
+	public BlasMatrixProducts(long threshold) {
+		this.blas = JavaBLAS.getInstance();
+		this.threshold = threshold;
+	}
+
+	/** The BLAS implementation in use, such as {@code VectorBLAS} or {@code Java11BLAS}. */
+	public String kernelName() {
+		return blas.getClass().getSimpleName();
+	}
+
+	// BLAS is column-major and our matrices are row-major: a row-major m × n array read column-major
+	// is its n × m transpose. So each product C = op(A)·op(B) is computed as Cᵀ = op(B)ᵀ·op(A)ᵀ,
+	// with B passed first, and C comes back row-major.
+
+	@Override
+	public RealMatrix multiply(RealMatrix a, RealMatrix b) {
+		int m = a.getRowDimension();
+		int k = a.getColumnDimension();
+		int n = b.getColumnDimension();
+		if (b.getRowDimension() != k) {
+			throw new DimensionMismatchException(b.getRowDimension(), k);
+		}
+		if (isSmall(m, k, n)) {
+			return COMMONS_MATH.multiply(a, b);
+		}
+		double[] c = new double[m * n];
+		blas.dgemm("N", "N", n, m, k, 1.0, flat(b), n, flat(a), k, 0.0, c, n);
+		return rows(c, m, n);
+	}
+
+	@Override
+	public RealMatrix transposeMultiply(RealMatrix a, RealMatrix b) {
+		int k = a.getRowDimension();
+		int m = a.getColumnDimension();
+		int n = b.getColumnDimension();
+		if (b.getRowDimension() != k) {
+			throw new DimensionMismatchException(b.getRowDimension(), k);
+		}
+		if (isSmall(m, k, n)) {
+			return COMMONS_MATH.transposeMultiply(a, b);
+		}
+		double[] c = new double[m * n];
+		blas.dgemm("N", "T", n, m, k, 1.0, flat(b), n, flat(a), m, 0.0, c, n);
+		return rows(c, m, n);
+	}
+
+	@Override
+	public RealMatrix multiplyTranspose(RealMatrix a, RealMatrix b) {
+		int m = a.getRowDimension();
+		int k = a.getColumnDimension();
+		int n = b.getRowDimension();
+		if (b.getColumnDimension() != k) {
+			throw new DimensionMismatchException(b.getColumnDimension(), k);
+		}
+		if (isSmall(m, k, n)) {
+			return COMMONS_MATH.multiplyTranspose(a, b);
+		}
+		double[] c = new double[m * n];
+		blas.dgemm("T", "N", n, m, k, 1.0, flat(b), k, flat(a), k, 0.0, c, n);
+		return rows(c, m, n);
+	}
+
+	private boolean isSmall(int m, int k, int n) {
+		return (long) m * k * n < threshold;
+	}
+
+	/** The elements row after row. */
+	private static double[] flat(RealMatrix matrix) {
+		double[][] rows = Matrices.rows(matrix);
+		int columns = matrix.getColumnDimension();
+		double[] flat = new double[rows.length * columns];
+		for (int i = 0; i < rows.length; i++) {
+			System.arraycopy(rows[i], 0, flat, i * columns, columns);
+		}
+		return flat;
+	}
+
+	private static RealMatrix rows(double[] flat, int rowCount, int columns) {
+		double[][] rows = new double[rowCount][];
+		for (int i = 0; i < rowCount; i++) {
+			rows[i] = Arrays.copyOfRange(flat, i * columns, (i + 1) * columns);
+		}
+		return Matrices.of(rows);
+	}
+}

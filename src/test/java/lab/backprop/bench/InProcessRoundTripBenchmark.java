@@ -1,0 +1,105 @@
+package lab.backprop.bench;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import lab.backprop.BackpropLabApplication;
+import lab.backprop.api.StepInput;
+import lab.backprop.api.StepRequestValidator;
+import lab.backprop.api.TrainStepRequest;
+import lab.backprop.api.TrainStepResponse;
+import lab.backprop.api.TrainStepSummary;
+import lab.backprop.engine.TrainingStep;
+
+/**
+ * What /train-step?include=summary does for one request, without HTTP: parse the JSON body with the
+ * application's own JsonMapper, check it, run the step, write the summary answer. The load test
+ * (bench/load.sh) measures the same body over HTTP; the web layer's cost is the difference. Sampled
+ * (percentiles, not only the mean), so that its median compares with wrk's median at one connection.
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@State(Scope.Benchmark)
+public class InProcessRoundTripBenchmark {
+
+	@Param({"MNIST"})
+	public BenchmarkCase network;
+
+	private ConfigurableApplicationContext context;
+
+	private JsonMapper mapper;
+
+	private StepRequestValidator validator;
+
+	private TrainingStep trainingStep;
+
+	private byte[] body;
+
+	@Setup(Level.Trial)
+	public void setUp() {
+		context = new SpringApplicationBuilder(BackpropLabApplication.class).web(WebApplicationType.NONE)
+			.logStartupInfo(false)
+			.run("--logging.level.root=WARN");
+		mapper = context.getBean(JsonMapper.class);
+		validator = context.getBean(StepRequestValidator.class);
+		trainingStep = context.getBean(TrainingStep.class);
+		body = network.json().getBytes(StandardCharsets.UTF_8);
+	}
+
+	@TearDown(Level.Trial)
+	public void tearDown() {
+		context.close();
+	}
+
+	@Benchmark
+	public long parseStepWriteSummary() throws IOException {
+		TrainStepRequest request = mapper.readValue(new ByteArrayInputStream(body), TrainStepRequest.class);
+		StepInput input = validator.validate(request);
+		TrainingStep.Result result =
+				trainingStep.run(input.network(), input.inputs(), input.labels(), input.loss(), input.learningRate());
+		CountingOutputStream out = new CountingOutputStream();
+		mapper.writeValue(out, TrainStepSummary.from(TrainStepResponse.from(result)));
+		return out.count;
+	}
+
+	/** Counts the bytes of the answer, as a socket would take them. */
+	private static final class CountingOutputStream extends OutputStream {
+
+		long count;
+
+		@Override
+		public void write(int b) {
+			count++;
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) {
+			count += len;
+		}
+	}
+}
