@@ -1,6 +1,11 @@
 package lab.backprop.engine;
 
 import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.math3.exception.DimensionMismatchException;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -27,6 +32,12 @@ public final class BlasMatrixProducts implements MatrixProducts {
 
 	/** 16 × 16 × 16 multiply-adds. */
 	public static final long DEFAULT_THRESHOLD = 16L * 16 * 16;
+
+	/** 2^20 multiply-adds: from about a millisecond of work on, a second core pays for the hand-off. */
+	static final long PARALLEL_THRESHOLD = 1L << 20;
+
+	/** One worker per extra core (none on a single core): shared by every request. */
+	private static final ExecutorService WORKERS = workers();
 
 	private final JavaBLAS blas;
 
@@ -63,7 +74,10 @@ public final class BlasMatrixProducts implements MatrixProducts {
 			return COMMONS_MATH.multiply(a, b);
 		}
 		double[] c = new double[m * n];
-		blas.dgemm("N", "N", n, m, k, 1.0, flat(b), n, flat(a), k, 0.0, c, n);
+		double[] flatA = flat(a);
+		double[] flatB = flat(b);
+		inHalves(m, k, n, (from, count) -> blas.dgemm("N", "N", n, count, k, 1.0, flatB, 0, n, flatA, from * k, k,
+				0.0, c, from * n, n));
 		return rows(c, m, n);
 	}
 
@@ -79,7 +93,10 @@ public final class BlasMatrixProducts implements MatrixProducts {
 			return COMMONS_MATH.transposeMultiply(a, b);
 		}
 		double[] c = new double[m * n];
-		blas.dgemm("N", "T", n, m, k, 1.0, flat(b), n, flat(a), m, 0.0, c, n);
+		double[] flatA = flat(a);
+		double[] flatB = flat(b);
+		inHalves(m, k, n, (from, count) -> blas.dgemm("N", "T", n, count, k, 1.0, flatB, 0, n, flatA, from, m,
+				0.0, c, from * n, n));
 		return rows(c, m, n);
 	}
 
@@ -95,12 +112,62 @@ public final class BlasMatrixProducts implements MatrixProducts {
 			return COMMONS_MATH.multiplyTranspose(a, b);
 		}
 		double[] c = new double[m * n];
-		blas.dgemm("T", "N", n, m, k, 1.0, flat(b), k, flat(a), k, 0.0, c, n);
+		double[] flatA = flat(a);
+		double[] flatB = flat(b);
+		inHalves(m, k, n, (from, count) -> blas.dgemm("T", "N", n, count, k, 1.0, flatB, 0, k, flatA, from * k, k,
+				0.0, c, from * n, n));
 		return rows(c, m, n);
+	}
+
+	/** Rows {@code from} to {@code from + count} of the result. */
+	private interface RowBlock {
+		void compute(int from, int count);
+	}
+
+	/**
+	 * A product large enough to be worth it is computed in two halves of its rows, one on a worker
+	 * thread; the caller computes the other and then, if no worker has started the first yet (every
+	 * worker busy with other requests), computes that one too. So an idle machine uses both cores for
+	 * one request, and a loaded one is never slower than the plain product. Each element is summed by
+	 * the same kernel either way.
+	 */
+	private void inHalves(int m, int k, int n, RowBlock block) {
+		if ((long) m * k * n < PARALLEL_THRESHOLD || m < 2 || WORKERS == null) {
+			block.compute(0, m);
+			return;
+		}
+		int half = m / 2;
+		FutureTask<Void> first = new FutureTask<>(() -> block.compute(0, half), null);
+		WORKERS.execute(first);
+		block.compute(half, m - half);
+		first.run(); // a no-op when a worker has it already
+		try {
+			first.get();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted during a matrix product", e);
+		}
+		catch (ExecutionException e) {
+			throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+		}
 	}
 
 	private boolean isSmall(int m, int k, int n) {
 		return (long) m * k * n < threshold;
+	}
+
+	private static ExecutorService workers() {
+		int extra = Runtime.getRuntime().availableProcessors() - 1;
+		if (extra < 1) {
+			return null;
+		}
+		AtomicInteger count = new AtomicInteger();
+		return Executors.newFixedThreadPool(extra, task -> {
+			Thread thread = new Thread(task, "matrix-products-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	/** The elements row after row. */
