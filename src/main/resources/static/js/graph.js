@@ -5,11 +5,11 @@ import { el, short } from './svg.js';
 import { numberText } from './api.js';
 import { layersOf } from './request.js';
 
-const COLUMN = 230;
+const COLUMN = 290;
 const ROW = 110;
 const NODE_W = 128;
 const NODE_H = 84;
-const MAX_EDGE_LABELS = 12;
+const MAX_EDGE_LABELS = 8; // more edges than this in a layer: no labels (each edge still has a tooltip)
 
 function biasRow(bias, width) {
   if (typeof bias === 'number') return new Array(width).fill(bias);
@@ -48,7 +48,7 @@ export function drawGraph(container, request, response, row = 0) {
     role: 'img',
     'aria-labelledby': 'graph-svg-title',
     class: 'network',
-    style: `min-width: ${Math.min(width * 0.55, 1400)}px; max-width: ${width}px`,
+    style: `min-width: ${Math.min(width * 0.8, 1400)}px; max-width: ${width}px`,
   });
   svg.append(el('title', { id: 'graph-svg-title' },
     `A network with ${sizes[0]} inputs and layers of ${sizes.slice(1).join(', ')} neurons`));
@@ -79,12 +79,16 @@ export function drawGraph(container, request, response, row = 0) {
           + `dL/dw = ${numberText(gradientRow, j)}`));
         edges.append(edge);
         if (showLabels) {
-          const t = 0.3 + 0.4 * ((j + 0.5) / gradientRow.length);
+          // along the edge; into one neuron: near the inputs, where the edges are apart; else staggered by
+          // source, so that the labels of edges that cross sit at different places
+          const nIn = gradients.length;
+          const t = gradientRow.length === 1 ? 0.35 : nIn === 1 ? 0.6 : 0.78 - (0.36 * i) / (nIn - 1);
           const x = x1 + (x2 - x1) * t;
           const y = from.y + (to.y - from.y) * t;
-          const label = el('text', { x, y: y - 4, 'text-anchor': 'middle', class: 'edge-label' });
-          label.append(el('tspan', { x, dy: 0 }, `w ${short(w)}`));
-          label.append(el('tspan', { x, dy: 16, class: 'gradient' }, `∂ ${short(gradient)}`));
+          const angle = (Math.atan2(to.y - from.y, x2 - x1) * 180) / Math.PI;
+          const label = el('text', { x, y: y - 5, 'text-anchor': 'middle', class: 'edge-label',
+            transform: `rotate(${angle.toFixed(2)} ${x.toFixed(2)} ${y.toFixed(2)})` });
+          label.append(el('tspan', {}, `w ${short(w)}`), el('tspan', { class: 'gradient' }, `  ∂ ${short(gradient)}`));
           labels.append(label);
         }
       });

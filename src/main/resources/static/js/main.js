@@ -311,7 +311,10 @@ async function start() {
   } catch (e) {
     picker.append(new Option('The seed', 'seed'));
   }
-  picker.value = 'seed';
+  // /?example=xor opens another example; the seed otherwise
+  const asked = new URLSearchParams(window.location.search).get('example');
+  const first = asked && [...picker.options].some((o) => o.value === asked) ? asked : 'seed';
+  picker.value = first;
   picker.addEventListener('change', () => loadExample(picker.value));
   $('show').addEventListener('click', show);
   $('step').addEventListener('click', takeStep);
@@ -331,7 +334,7 @@ async function start() {
     pending = setTimeout(syncControls, 300);
   });
   editor.addEventListener('scroll', refreshGutter);
-  await loadExample('seed');
+  await loadExample(first);
 }
 
 start();
