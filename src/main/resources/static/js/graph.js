@@ -79,10 +79,10 @@ export function drawGraph(container, request, response, row = 0) {
           + `dL/dw = ${numberText(gradientRow, j)}`));
         edges.append(edge);
         if (showLabels) {
-          // along the edge; into one neuron: near the inputs, where the edges are apart; else staggered by
+          // along the edge; into one neuron: half-way; else staggered by
           // source, so that the labels of edges that cross sit at different places
           const nIn = gradients.length;
-          const t = gradientRow.length === 1 ? 0.35 : nIn === 1 ? 0.6 : 0.78 - (0.36 * i) / (nIn - 1);
+          const t = gradientRow.length === 1 ? 0.5 : nIn === 1 ? 0.6 : 0.78 - (0.36 * i) / (nIn - 1);
           const x = x1 + (x2 - x1) * t;
           const y = from.y + (to.y - from.y) * t;
           const angle = (Math.atan2(to.y - from.y, x2 - x1) * 180) / Math.PI;

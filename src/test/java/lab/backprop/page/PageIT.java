@@ -126,6 +126,13 @@ class PageIT {
 	}
 
 	@Test
+	void opensOnTheSeedWithNothingMarkedAsRefused() {
+		assertThat(browser.find("#request-errors").getText()).isEmpty();
+		assertThat(browser.find(".stale-note").isDisplayed()).isFalse();
+		assertThat(browser.find("#status").getText()).startsWith("Step 1: loss 0.006383 → 0.006113");
+	}
+
+	@Test
 	void explanationsInRussianWhenChosenOnThePage() {
 		new Select(browser.find("#language")).selectByVisibleText("Русский");
 		browser.waitFor(d -> !d.findElements(By.cssSelector(".explanation[lang='ru']")).isEmpty());
@@ -217,7 +224,7 @@ class PageIT {
 
 	@Test
 	void theServicesErrorIsShownNextToTheFieldItNames() {
-		expectedConsoleErrors = message -> message.contains("status of 400");
+		expectedConsoleErrors = message -> message.matches(".*/train(-step)?(\\?explain=true)? - Failed to load resource: the server responded with a status of 400.*");
 		WebElement editor = browser.find("#request");
 		editor.clear();
 		editor.sendKeys("""
@@ -243,6 +250,8 @@ class PageIT {
 		}
 		assertThat(marked).as("the line 6 bar, 8 px padding + 5 lines of 20 px").contains(108);
 		assertThat(editor.getDomAttribute("aria-invalid")).isEqualTo("true");
+		// the drawing below is the last step that worked, and says so
+		assertThat(browser.find(".stale-note").isDisplayed()).isTrue();
 
 		// the line button takes the caret to that line
 		browser.find("#request-errors .line-link").click();
