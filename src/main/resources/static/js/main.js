@@ -1,6 +1,6 @@
 // The page: loads an example, sends the editor's body to the service, draws the answer, steps and trains.
 
-import { getJson, postJson, ProblemError } from './api.js';
+import { getJson, postJson, ProblemError, numberText } from './api.js';
 import { pointerOffsets, locate, lineOf } from './json-locate.js';
 import {
   formatRequest, layersOf, applyUpdate, activationOf, setActivation, setLoss, setOptimizer,
@@ -271,7 +271,7 @@ async function train() {
       drawLossChart($('chart'), body.history);
       const first = body.history[0];
       $('train-summary').textContent = `${body.stepsRun} steps (stopped: ${body.stoppedBecause}); loss `
-        + `${first.loss} at step 0, ${body.loss} at the end.`;
+        + `${numberText(first, 'loss')} at step 0, ${numberText(body, 'loss')} at the end.`;
       setEditor(applyUpdate(request, body.layers, body.optimizerState));
     } catch (e) {
       if (e instanceof ProblemError) {

@@ -143,6 +143,7 @@ class PageIT {
 		assertThat(browser.find("td[data-path='forward.layers[0].z'] .substituted").getText()).endsWith("= 0.49");
 		// the numbers do not depend on the language
 		assertThat(cells("update.layers[0].weights")).first().isEqualTo("0.10188208828526413");
+		browser.screenshot(screenshotName + "-ru");
 
 		new Select(browser.find("#language")).selectByVisibleText("none");
 		browser.waitFor(d -> d.findElements(By.cssSelector(".explanation")).isEmpty());
