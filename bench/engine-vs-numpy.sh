@@ -7,7 +7,9 @@ numpy() {
   python3 bench/numpy_products.py
   OPENBLAS_NUM_THREADS=1 python3 bench/numpy_products.py
 }
+mkdir -p target/bench
 numpy
 ./mvnw -B -q -P jmh test -Djmh.args="EngineStepBenchmark -p network=MNIST -p products=blas -rf json \
   -rff target/bench/engine-mnist.json" | grep -E '^(Benchmark|EngineStep)'
+mkdir -p target/bench
 numpy
