@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -62,13 +61,9 @@ public class TrainStepController {
 	@Parameter(in = ParameterIn.HEADER, name = "Accept-Language", required = false, description = """
 			The language of the explanations and of the worked solution: `ru` for Russian; anything else, or \
 			no header, gives English.""", schema = @Schema(type = "string", allowableValues = {"en", "ru"}))
+	// The ready examples (the seed first) come from the example catalog: ExamplesOpenApi.
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-			mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = TrainStepRequest.class),
-			examples = {
-				@ExampleObject(name = "seed", summary = "The seed: one sigmoid neuron, three inputs, squared error",
-						value = ApiExamples.SEED),
-				@ExampleObject(name = "two-layer", summary = "A 2-2-2 sigmoid network, quadratic loss",
-						value = ApiExamples.TWO_LAYER)}))
+			mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = TrainStepRequest.class)))
 	@ApiResponse(responseCode = "200", description = """
 			The step, value by value: JSON (with `explanations` when `explain=true`; only its summary with \
 			`include=summary`), or the worked solution as Markdown for `Accept: text/markdown`.""", content = {

@@ -20,6 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import lab.backprop.SeedValues;
+
 /** {@code ?include=summary|full} on POST /train-step, over real HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class IncludeParameterTest {
@@ -33,7 +35,7 @@ class IncludeParameterTest {
 
 	@Test
 	void summaryHasTheForwardLossTheUpdateAndAfterOnly() throws Exception {
-		HttpResponse<String> response = post("/train-step?include=summary", ApiExamples.SEED);
+		HttpResponse<String> response = post("/train-step?include=summary", SeedValues.REQUEST);
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode body = JSON.readTree(response.body());
@@ -55,7 +57,7 @@ class IncludeParameterTest {
 
 	@Test
 	void explanationsNeedTheFullAnswer() throws Exception {
-		HttpResponse<String> response = post("/train-step?include=summary&explain=true", ApiExamples.SEED);
+		HttpResponse<String> response = post("/train-step?include=summary&explain=true", SeedValues.REQUEST);
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
 		JsonNode problem = JSON.readTree(response.body());
@@ -65,8 +67,8 @@ class IncludeParameterTest {
 
 	@Test
 	void fullIsTheDefaultAndHasEveryIntermediateValue() throws Exception {
-		JsonNode byDefault = JSON.readTree(post("/train-step", ApiExamples.SEED).body());
-		JsonNode full = JSON.readTree(post("/train-step?include=full", ApiExamples.SEED).body());
+		JsonNode byDefault = JSON.readTree(post("/train-step", SeedValues.REQUEST).body());
+		JsonNode full = JSON.readTree(post("/train-step?include=full", SeedValues.REQUEST).body());
 
 		assertThat(full).isEqualTo(byDefault);
 		assertThat(full.propertyNames()).containsExactly("forward", "backward", "update", "after", "optimizerState");
@@ -91,7 +93,7 @@ class IncludeParameterTest {
 
 	@Test
 	void theValueIsMatchedCaseInsensitively() throws Exception {
-		HttpResponse<String> response = post("/train-step?include=SUMMARY", ApiExamples.SEED);
+		HttpResponse<String> response = post("/train-step?include=SUMMARY", SeedValues.REQUEST);
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(JSON.readTree(response.body()).has("backward")).isFalse();
@@ -100,7 +102,7 @@ class IncludeParameterTest {
 	@Test
 	void anUnknownValueIsAProblemNamingIncludeAndTheAllowedValues() throws Exception {
 		for (String value : List.of("everything", "", "summary%20")) {
-			HttpResponse<String> response = post("/train-step?include=" + value, ApiExamples.SEED);
+			HttpResponse<String> response = post("/train-step?include=" + value, SeedValues.REQUEST);
 
 			assertThat(response.statusCode()).as(value).isEqualTo(400);
 			assertThat(response.headers().firstValue("Content-Type")).get().asString()
