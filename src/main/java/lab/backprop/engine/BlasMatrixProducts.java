@@ -58,10 +58,6 @@ public final class BlasMatrixProducts implements MatrixProducts {
 		return blas.getClass().getSimpleName();
 	}
 
-	// BLAS is column-major and our matrices are row-major: a row-major m × n array read column-major
-	// is its n × m transpose. So each product C = op(A)·op(B) is computed as Cᵀ = op(B)ᵀ·op(A)ᵀ,
-	// with B passed first, and C comes back row-major.
-
 	@Override
 	public RealMatrix multiply(RealMatrix a, RealMatrix b) {
 		int m = a.getRowDimension();
@@ -70,15 +66,7 @@ public final class BlasMatrixProducts implements MatrixProducts {
 		if (b.getRowDimension() != k) {
 			throw new DimensionMismatchException(b.getRowDimension(), k);
 		}
-		if (isSmall(m, k, n)) {
-			return COMMONS_MATH.multiply(a, b);
-		}
-		double[] c = new double[m * n];
-		double[] flatA = flat(a);
-		double[] flatB = flat(b);
-		inHalves(m, k, n, (from, count) -> blas.dgemm("N", "N", n, count, k, 1.0, flatB, 0, n, flatA, from * k, k,
-				0.0, c, from * n, n));
-		return rows(c, m, n);
+		return isSmall(m, k, n) ? COMMONS_MATH.multiply(a, b) : onBlas(a, b, m, k, n, false, false);
 	}
 
 	@Override
@@ -89,15 +77,7 @@ public final class BlasMatrixProducts implements MatrixProducts {
 		if (b.getRowDimension() != k) {
 			throw new DimensionMismatchException(b.getRowDimension(), k);
 		}
-		if (isSmall(m, k, n)) {
-			return COMMONS_MATH.transposeMultiply(a, b);
-		}
-		double[] c = new double[m * n];
-		double[] flatA = flat(a);
-		double[] flatB = flat(b);
-		inHalves(m, k, n, (from, count) -> blas.dgemm("N", "T", n, count, k, 1.0, flatB, 0, n, flatA, from, m,
-				0.0, c, from * n, n));
-		return rows(c, m, n);
+		return isSmall(m, k, n) ? COMMONS_MATH.transposeMultiply(a, b) : onBlas(a, b, m, k, n, true, false);
 	}
 
 	@Override
@@ -108,14 +88,27 @@ public final class BlasMatrixProducts implements MatrixProducts {
 		if (b.getColumnDimension() != k) {
 			throw new DimensionMismatchException(b.getColumnDimension(), k);
 		}
-		if (isSmall(m, k, n)) {
-			return COMMONS_MATH.multiplyTranspose(a, b);
-		}
-		double[] c = new double[m * n];
+		return isSmall(m, k, n) ? COMMONS_MATH.multiplyTranspose(a, b) : onBlas(a, b, m, k, n, false, true);
+	}
+
+	/**
+	 * C (m × n) = op(a) · op(b) on BLAS, where a holds m × k (k × m when {@code aTransposed}) and b holds
+	 * k × n (n × k when {@code bTransposed}), all row-major. Read column-major, a row-major array is its
+	 * transpose, so BLAS computes Cᵀ = op(b)ᵀ · op(a)ᵀ with b first, and C comes back row-major; the rows
+	 * of C are the columns of Cᵀ, so a block of C's rows is a block of op(a)ᵀ's columns.
+	 */
+	private RealMatrix onBlas(RealMatrix a, RealMatrix b, int m, int k, int n, boolean aTransposed,
+			boolean bTransposed) {
 		double[] flatA = flat(a);
 		double[] flatB = flat(b);
-		inHalves(m, k, n, (from, count) -> blas.dgemm("T", "N", n, count, k, 1.0, flatB, 0, k, flatA, from * k, k,
-				0.0, c, from * n, n));
+		double[] c = new double[m * n];
+		String opA = aTransposed ? "T" : "N";
+		String opB = bTransposed ? "T" : "N";
+		int lda = aTransposed ? m : k;
+		int ldb = bTransposed ? k : n;
+		int rowStride = aTransposed ? 1 : k;
+		inHalves(m, k, n, (from, count) -> blas.dgemm(opB, opA, n, count, k, 1.0, flatB, 0, ldb, flatA,
+				from * rowStride, lda, 0.0, c, from * n, n));
 		return rows(c, m, n);
 	}
 
