@@ -10,15 +10,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.math3.exception.DimensionMismatchException;
 import org.apache.commons.math3.linear.RealMatrix;
 
-import dev.ludovic.netlib.blas.JavaBLAS;
+import dev.ludovic.netlib.blas.BLAS;
 
 /**
  * Large products on {@code dev.ludovic.netlib}'s pure-Java BLAS ({@code dgemm}), small ones on
  * Commons Math.
  *
- * <p>The BLAS is {@link JavaBLAS#getInstance()}: the vectorized kernel (VectorBLAS) when the JVM runs
- * with {@code --add-modules=jdk.incubator.vector}, its plain Java kernel otherwise. It is never the
- * native one, so every machine computes the same numbers.
+ * <p>The BLAS is a {@link BlasKernel}: the machine's native OpenBLAS where one is installed, else the
+ * library's pure-Java kernel (VectorBLAS with {@code --add-modules=jdk.incubator.vector}). Kernels
+ * sum in different orders (blocks, vector lanes), so a large product can differ between kernels and
+ * machines in its last bits; the tests bound that against the plain sums.
  *
  * <p>A product goes to BLAS once it has at least {@link #DEFAULT_THRESHOLD} multiply-adds (m·k·n,
  * 16 × 16 × 16). Below that, copying the operands into flat arrays for BLAS costs more than the
@@ -39,21 +40,30 @@ public final class BlasMatrixProducts implements MatrixProducts {
 	/** One worker per extra core (none on a single core): shared by every request. */
 	private static final ExecutorService WORKERS = workers();
 
-	private final JavaBLAS blas;
+	private final BLAS blas;
+
+	private final boolean parallel;
 
 	private final long threshold;
 
+	/** The pure-Java kernel from the default threshold on. */
 	public BlasMatrixProducts() {
-		this(DEFAULT_THRESHOLD);
+		this(BlasKernel.java(), DEFAULT_THRESHOLD);
+	}
+
+	/** The pure-Java kernel. @param threshold the smallest m·k·n that BLAS computes; 0 for all */
+	public BlasMatrixProducts(long threshold) {
+		this(BlasKernel.java(), threshold);
 	}
 
 	/** @param threshold the smallest number of multiply-adds (m·k·n) that BLAS computes; 0 for all */
-	public BlasMatrixProducts(long threshold) {
-		this.blas = JavaBLAS.getInstance();
+	public BlasMatrixProducts(BlasKernel kernel, long threshold) {
+		this.blas = kernel.blas();
+		this.parallel = kernel.parallel();
 		this.threshold = threshold;
 	}
 
-	/** The BLAS implementation in use, such as {@code VectorBLAS} or {@code Java11BLAS}. */
+	/** The BLAS implementation in use, such as {@code VectorBLAS}, {@code Java11BLAS} or {@code JNIBLAS}. */
 	public String kernelName() {
 		return blas.getClass().getSimpleName();
 	}
@@ -125,7 +135,7 @@ public final class BlasMatrixProducts implements MatrixProducts {
 	 * the same kernel either way.
 	 */
 	private void inHalves(int m, int k, int n, RowBlock block) {
-		if ((long) m * k * n < PARALLEL_THRESHOLD || m < 2 || WORKERS == null) {
+		if (!parallel || (long) m * k * n < PARALLEL_THRESHOLD || m < 2 || WORKERS == null) {
 			block.compute(0, m);
 			return;
 		}

@@ -12,9 +12,12 @@ import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.RealMatrix;
 
 import lab.backprop.engine.Activation;
+import lab.backprop.engine.BlasKernel;
+import lab.backprop.engine.BlasMatrixProducts;
 import lab.backprop.engine.Layer;
 import lab.backprop.engine.Loss;
 import lab.backprop.engine.Matrices;
+import lab.backprop.engine.MatrixProducts;
 import lab.backprop.engine.Network;
 
 /**
@@ -48,6 +51,24 @@ public enum BenchmarkCase {
 	}
 
 	public static final double LEARNING_RATE = 0.1;
+
+	/** The products by the benchmarks' name for them, from the service's threshold on. */
+	public static MatrixProducts products(String name) {
+		return products(name, BlasMatrixProducts.DEFAULT_THRESHOLD);
+	}
+
+	/**
+	 * {@code blas}: the kernel the service picks ({@code backprop.engine.blas=auto}); {@code java-blas}:
+	 * the pure-Java BLAS; {@code commons-math}: Commons Math alone.
+	 */
+	public static MatrixProducts products(String name, long threshold) {
+		return switch (name) {
+			case "blas" -> new BlasMatrixProducts(BlasKernel.choose(BlasKernel.Choice.AUTO), threshold);
+			case "java-blas" -> new BlasMatrixProducts(BlasKernel.choose(BlasKernel.Choice.JAVA), threshold);
+			case "commons-math" -> MatrixProducts.COMMONS_MATH;
+			default -> throw new IllegalArgumentException("unknown products " + name);
+		};
+	}
 
 	/** The engine's inputs for this case. */
 	public record Data(Network network, RealMatrix inputs, RealMatrix labels, Loss loss) {

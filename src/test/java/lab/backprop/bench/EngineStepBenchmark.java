@@ -16,7 +16,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import lab.backprop.engine.BackwardPass;
-import lab.backprop.engine.BlasMatrixProducts;
 import lab.backprop.engine.ForwardPass;
 import lab.backprop.engine.MatrixProducts;
 import lab.backprop.engine.Network;
@@ -27,7 +26,8 @@ import lab.backprop.engine.optim.OptimizerState;
 /**
  * The engine alone (no JSON, no HTTP): the forward pass, the backward pass, the update, and the whole
  * step (which also runs the forward pass again), for each {@link BenchmarkCase}, with the products
- * the service uses ({@code blas}) and with Commons Math alone ({@code commons-math}) for comparison.
+ * the service uses ({@code blas}), with the pure-Java BLAS ({@code java-blas}) and with Commons Math
+ * alone ({@code commons-math}) for comparison.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -40,7 +40,8 @@ public class EngineStepBenchmark {
 	@Param({"SEED", "SMALL", "MNIST"})
 	public BenchmarkCase network;
 
-	@Param({"blas", "commons-math"})
+	/** {@code blas}: the kernel the service picks (native OpenBLAS where installed); {@code java-blas}: the pure-Java one. */
+	@Param({"blas", "java-blas", "commons-math"})
 	public String products;
 
 	private BenchmarkCase.Data data;
@@ -56,7 +57,7 @@ public class EngineStepBenchmark {
 	@Setup(Level.Trial)
 	public void setUp() {
 		data = network.data();
-		kernel = products.equals("blas") ? new BlasMatrixProducts() : MatrixProducts.COMMONS_MATH;
+		kernel = BenchmarkCase.products(products);
 		step = new TrainingStep(kernel);
 		forward = forward();
 		backward = backward();

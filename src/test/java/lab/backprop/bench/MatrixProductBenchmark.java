@@ -38,7 +38,8 @@ public class MatrixProductBenchmark {
 	@Param({"64x784x256", "8x8x8", "16x16x16", "32x32x32", "48x48x48"})
 	public String shape;
 
-	@Param({"blas", "commons-math"})
+	/** {@code blas}: the kernel the service picks (native OpenBLAS where installed); {@code java-blas}: the pure-Java one. */
+	@Param({"blas", "java-blas", "commons-math"})
 	public String products;
 
 	private MatrixProducts kernel;
@@ -55,7 +56,7 @@ public class MatrixProductBenchmark {
 		int batch = Integer.parseInt(parts[0]);
 		int inputs = Integer.parseInt(parts[1]);
 		int outputs = Integer.parseInt(parts[2]);
-		kernel = products.equals("blas") ? new BlasMatrixProducts(0) : MatrixProducts.COMMONS_MATH;
+		kernel = BenchmarkCase.products(products, 0);
 		Random random = new Random(1);
 		input = random(random, batch, inputs);
 		weights = random(random, inputs, outputs);
