@@ -1,6 +1,5 @@
 package lab.backprop.engine;
 
-import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -109,8 +108,8 @@ public final class BlasMatrixProducts implements MatrixProducts {
 	 */
 	private RealMatrix onBlas(RealMatrix a, RealMatrix b, int m, int k, int n, boolean aTransposed,
 			boolean bTransposed) {
-		double[] flatA = flat(a);
-		double[] flatB = flat(b);
+		double[] flatA = Matrices.data(a);
+		double[] flatB = Matrices.data(b);
 		double[] c = new double[m * n];
 		String opA = aTransposed ? "T" : "N";
 		String opB = bTransposed ? "T" : "N";
@@ -119,7 +118,7 @@ public final class BlasMatrixProducts implements MatrixProducts {
 		int rowStride = aTransposed ? 1 : k;
 		inHalves(m, k, n, (from, count) -> blas.dgemm(opB, opA, n, count, k, 1.0, flatB, 0, ldb, flatA,
 				from * rowStride, lda, 0.0, c, from * n, n));
-		return rows(c, m, n);
+		return new RowMajorMatrix(m, n, c);
 	}
 
 	/** Rows {@code from} to {@code from + count} of the result. */
@@ -171,24 +170,5 @@ public final class BlasMatrixProducts implements MatrixProducts {
 			thread.setDaemon(true);
 			return thread;
 		});
-	}
-
-	/** The elements row after row. */
-	private static double[] flat(RealMatrix matrix) {
-		double[][] rows = Matrices.rows(matrix);
-		int columns = matrix.getColumnDimension();
-		double[] flat = new double[rows.length * columns];
-		for (int i = 0; i < rows.length; i++) {
-			System.arraycopy(rows[i], 0, flat, i * columns, columns);
-		}
-		return flat;
-	}
-
-	private static RealMatrix rows(double[] flat, int rowCount, int columns) {
-		double[][] rows = new double[rowCount][];
-		for (int i = 0; i < rowCount; i++) {
-			rows[i] = Arrays.copyOfRange(flat, i * columns, (i + 1) * columns);
-		}
-		return Matrices.of(rows);
 	}
 }

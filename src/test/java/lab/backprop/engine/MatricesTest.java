@@ -68,9 +68,9 @@ class MatricesTest {
 	void addToEachRowWorksOnAnyMatrixKind() {
 		RealMatrix block = new BlockRealMatrix(a.getData());
 		ArrayRealVector v = new ArrayRealVector(random(1, 7).getRow(0));
-		Matrices.addToEachRow(block, v);
+		RealMatrix result = Matrices.addToEachRow(block, v);
 		for (int i = 0; i < 5; i++) {
-			assertThat(block.getRowVector(i)).isEqualTo(a.getRowVector(i).add(v));
+			assertThat(result.getRowVector(i)).isEqualTo(a.getRowVector(i).add(v));
 		}
 	}
 

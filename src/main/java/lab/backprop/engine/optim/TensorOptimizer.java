@@ -12,11 +12,12 @@ import lab.backprop.engine.Layer;
 import lab.backprop.engine.Matrices;
 import lab.backprop.engine.Network;
 import lab.backprop.engine.NonFiniteValueException;
+import lab.backprop.engine.RowMajorMatrix;
 
 /**
  * An optimizer whose rule acts on each parameter element by element, as PyTorch's do: the subclass
- * writes the rule for one row of parameters (a row of a weight matrix, or a bias) with the
- * matching rows of the gradient and of its buffers; this class walks the network.
+ * writes the rule for an array of parameters (a weight matrix row after row, or a bias) with the
+ * matching arrays of the gradient and of its buffers; this class walks the network.
  */
 public interface TensorOptimizer extends Optimizer {
 
@@ -38,20 +39,15 @@ public interface TensorOptimizer extends Optimizer {
 			BackwardPass.LayerGradients g = gradients.layers().get(i);
 			OptimizerState.LayerState old = state.layers().isEmpty() ? null : state.layers().get(i);
 
-			double[][] weights = copy(Matrices.rows(layer.weights()));
-			double[][] dW = Matrices.rows(g.dLdW());
-			Map<String, double[][]> weightBuffers = new HashMap<>();
+			// An element-wise rule sees the whole weight matrix as one row of parameters.
+			int rows = layer.inputs();
+			int columns = layer.outputs();
+			double[] weights = Matrices.data(layer.weights()).clone();
+			Map<String, double[]> weightBuffers = new HashMap<>();
 			for (String name : bufferNames()) {
-				weightBuffers.put(name, old == null ? new double[weights.length][weights[0].length]
-						: copy(old.weights().get(name)));
+				weightBuffers.put(name, old == null ? new double[weights.length] : flat(old.weights().get(name)));
 			}
-			for (int r = 0; r < weights.length; r++) {
-				Map<String, double[]> rowBuffers = new HashMap<>();
-				for (String name : bufferNames()) {
-					rowBuffers.put(name, weightBuffers.get(name)[r]);
-				}
-				update(weights[r], dW[r], rowBuffers, t, learningRate);
-			}
+			update(weights, Matrices.data(g.dLdW()), weightBuffers, t, learningRate);
 
 			double[] bias = layer.bias().toArray();
 			Map<String, double[]> biasBuffers = new HashMap<>();
@@ -62,13 +58,16 @@ public interface TensorOptimizer extends Optimizer {
 
 			String where = "update.layers[" + i + "].";
 			check(weights, where + "weights");
-			check(new double[][] {bias}, where + "bias");
+			check(bias, where + "bias");
+			Map<String, double[][]> weightState = new HashMap<>();
 			for (String name : bufferNames()) {
 				check(weightBuffers.get(name), "optimizerState.layers[" + i + "].weights." + name);
-				check(new double[][] {biasBuffers.get(name)}, "optimizerState.layers[" + i + "].bias." + name);
+				check(biasBuffers.get(name), "optimizerState.layers[" + i + "].bias." + name);
+				weightState.put(name, new RowMajorMatrix(rows, columns, weightBuffers.get(name)).getData());
 			}
-			layers.add(new Layer(Matrices.of(weights), new ArrayRealVector(bias, false), layer.activation()));
-			states.add(new OptimizerState.LayerState(weightBuffers, biasBuffers));
+			layers.add(new Layer(new RowMajorMatrix(rows, columns, weights), new ArrayRealVector(bias, false),
+					layer.activation()));
+			states.add(new OptimizerState.LayerState(weightState, biasBuffers));
 		}
 		return new Update(new Network(layers), new OptimizerState(t, bufferNames().isEmpty() ? List.of() : states));
 	}
@@ -90,21 +89,14 @@ public interface TensorOptimizer extends Optimizer {
 		return w < 0.5 ? a + w * (b - a) : b - (b - a) * (1.0 - w);
 	}
 
-	private static double[][] copy(double[][] rows) {
-		double[][] copy = new double[rows.length][];
-		for (int r = 0; r < rows.length; r++) {
-			copy[r] = rows[r].clone();
-		}
-		return copy;
+	/** A copy of a buffer's rows, row after row. */
+	private static double[] flat(double[][] rows) {
+		return RowMajorMatrix.ofRows(rows).data();
 	}
 
-	private static void check(double[][] rows, String quantity) {
-		for (double[] row : rows) {
-			for (double v : row) {
-				if (!Double.isFinite(v)) {
-					throw new NonFiniteValueException(quantity);
-				}
-			}
+	private static void check(double[] values, String quantity) {
+		if (!Matrices.isFinite(values)) {
+			throw new NonFiniteValueException(quantity);
 		}
 	}
 }
