@@ -22,6 +22,11 @@ RUN java -Djarmode=tools -jar app.jar extract --layers --destination extracted
 
 # --- runtime: a JRE, a non-root user, the extracted layers and a CDS archive ---
 FROM eclipse-temurin:${JAVA_VERSION}-jre
+# OpenBLAS as the system's libblas.so.3: the large matrix products run on it through netlib's JNI shim
+# (backprop.engine.blas=auto), about three times as fast as the pure-Java kernel they fall back to.
+RUN apt-get update \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libopenblas0-pthread \
+    && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system --gid 10001 backprop \
     && useradd --system --uid 10001 --gid backprop --home-dir /app --no-create-home --shell /usr/sbin/nologin backprop
 WORKDIR /app
@@ -44,7 +49,7 @@ ENV PORT=8080
 # the same paths as the service (/app/app.jar with lib/), which CDS requires; then the service loads
 # those classes from the archive and starts faster (about 40 % faster on the machine this was made on).
 RUN java -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh -jar app.jar \
-    && rm -rf /tmp/tomcat.* /tmp/hsperfdata_root
+    && rm -rf /tmp/tomcat.* /tmp/hsperfdata_root /tmp/libnetlibblasjni.so*
 
 USER backprop
 EXPOSE 8080

@@ -33,7 +33,7 @@ public record BlasKernel(BLAS blas, boolean parallel, String description) {
 		AUTO,
 		/** The native BLAS, whichever library {@code libblas.so.3} is; an error when none loads. */
 		NATIVE,
-		/** The pure-Java BLAS, the same on every machine with the same JVM and CPU. */
+		/** The pure-Java BLAS, whatever is installed (the same numbers wherever the JVM and CPU are the same). */
 		JAVA
 	}
 

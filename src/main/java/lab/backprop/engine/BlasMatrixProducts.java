@@ -12,8 +12,8 @@ import org.apache.commons.math3.linear.RealMatrix;
 import dev.ludovic.netlib.blas.BLAS;
 
 /**
- * Large products on {@code dev.ludovic.netlib}'s pure-Java BLAS ({@code dgemm}), small ones on
- * Commons Math.
+ * Large products on {@code dev.ludovic.netlib}'s BLAS ({@code dgemm}), small ones on Commons Math.
+ * The engine's {@link RowMajorMatrix} is BLAS's own layout, so operands and results pass without copies.
  *
  * <p>The BLAS is a {@link BlasKernel}: the machine's native OpenBLAS where one is installed, else the
  * library's pure-Java kernel (VectorBLAS with {@code --add-modules=jdk.incubator.vector}). Kernels
@@ -21,12 +21,10 @@ import dev.ludovic.netlib.blas.BLAS;
  * machines in its last bits; the tests bound that against the plain sums.
  *
  * <p>A product goes to BLAS once it has at least {@link #DEFAULT_THRESHOLD} multiply-adds (m·k·n,
- * 16 × 16 × 16). Below that, copying the operands into flat arrays for BLAS costs more than the
- * product itself: {@code MatrixProductBenchmark} (BENCHMARKS.md) has Commons Math ahead at 8³ and
- * BLAS ahead from 16³ on. And Commons Math sums each element over k in order, as the textbook writes
- * it, so small networks such as the seed, the ones people check by hand, keep exactly those numbers.
- * BLAS sums in another order (in vector lanes), so a large product can differ from the textbook sum
- * in the last bits (the tests bound that).
+ * 16 × 16 × 16). Below that, the call into BLAS costs about as much as the product itself
+ * ({@code MatrixProductBenchmark}, BENCHMARKS.md). And Commons Math sums each element over k in
+ * order, as the textbook writes it, so small networks such as the seed, the ones people check by
+ * hand, keep exactly those numbers on every machine.
  */
 public final class BlasMatrixProducts implements MatrixProducts {
 
@@ -127,7 +125,8 @@ public final class BlasMatrixProducts implements MatrixProducts {
 	}
 
 	/**
-	 * A product large enough to be worth it is computed in two halves of its rows, one on a worker
+	 * On a single-threaded kernel (the pure-Java one; a native BLAS threads on its own), a product
+ * large enough to be worth it is computed in two halves of its rows, one on a worker
 	 * thread; the caller computes the other and then, if no worker has started the first yet (every
 	 * worker busy with other requests), computes that one too. So an idle machine uses both cores for
 	 * one request, and a loaded one is never slower than the plain product. Each element is summed by
