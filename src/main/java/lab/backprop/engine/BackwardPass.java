@@ -53,7 +53,7 @@ public record BackwardPass(RealMatrix dLdPrediction, List<LayerGradients> layers
 					: activation.backpropagate(dLdOutput, values.z(), values.output(), dOutputdZ);
 			Finite.check(dLdZ, name + "dL_dZ");
 			RealMatrix dLdW = products.transposeMultiply(values.input(), dLdZ);
-			Finite.check(dLdW, name + "dL_dW");
+			Finite.checkProduct(dLdW, values.input(), dLdZ, name + "dL_dW");
 			RealVector dLdb = Matrices.columnSums(dLdZ);
 			Finite.check(dLdb, name + "dL_db");
 			RealMatrix dLdInput = products.multiplyTranspose(dLdZ, network.layer(i).weights());
