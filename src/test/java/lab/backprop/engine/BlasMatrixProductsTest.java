@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.commons.math3.exception.DimensionMismatchException;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -84,6 +87,38 @@ class BlasMatrixProductsTest {
 		double[][] a = randomMatrix(16, 16);
 		double[][] b = randomMatrix(16, 16); // exactly the threshold
 		assertClose(products.multiply(Matrices.of(a), Matrices.of(b)), reference(a, b), products);
+	}
+
+	/** Requests run in parallel: a kernel called from many threads at once (OpenBLAS threads itself too). */
+	@Test
+	void productsFromManyThreadsAtOnceStayCorrect() throws Exception {
+		int threads = 8;
+		double[][][] as = new double[threads][][];
+		double[][][] bs = new double[threads][][];
+		for (int t = 0; t < threads; t++) {
+			as[t] = randomMatrix(64, 300);
+			bs[t] = randomMatrix(300, 100);
+		}
+		for (BlasMatrixProducts products : kernels()) {
+			ExecutorService pool = Executors.newFixedThreadPool(threads);
+			try {
+				List<Future<RealMatrix>> results = new ArrayList<>();
+				for (int round = 0; round < 5; round++) {
+					for (int t = 0; t < threads; t++) {
+						RealMatrix a = Matrices.of(as[t]);
+						RealMatrix b = Matrices.of(bs[t]);
+						results.add(pool.submit(() -> products.multiply(a, b)));
+					}
+				}
+				for (int i = 0; i < results.size(); i++) {
+					int t = i % threads;
+					assertClose(results.get(i).get(), reference(as[t], bs[t]), products);
+				}
+			}
+			finally {
+				pool.shutdownNow();
+			}
+		}
 	}
 
 	@Test
