@@ -56,8 +56,9 @@ public class StepRequestValidator {
 	/** The sizes this service accepts, checked before any other work (413 when over). */
 	private void checkLimits(TrainStepRequest request) {
 		NumberArray inputs = request.inputs();
+		int batch = 1;
 		if (inputs != null && !inputs.isScalar()) {
-			int batch = inputs.isFlat() ? 1 : inputs.rows().length;
+			batch = inputs.isFlat() ? 1 : inputs.rows().length;
 			over(batch, limits.maxBatchSize(), "/inputs", "examples in a batch", "max-batch-size");
 			long numbers = 0;
 			int features = 0;
@@ -77,16 +78,35 @@ public class StepRequestValidator {
 		if (request.layers() != null) {
 			over(request.layers().size(), limits.maxLayers(), "/layers", "layers", "max-layers");
 			long parameters = 0;
+			long neurons = 0;
 			for (int i = 0; i < request.layers().size(); i++) {
 				TrainStepRequest.LayerSpec layer = request.layers().get(i);
 				parameters += layer == null ? 0 : parameters(layer.weights(), "/layers/" + i + "/weights");
+				neurons += layer == null ? 0 : width(layer.weights());
 			}
 			over(parameters, limits.maxParameters(), "/layers", "parameters (weights and biases)", "max-parameters");
+			over(batch * neurons, limits.maxActivations(), "/layers",
+					"activations (batch × neurons of all layers = " + batch + " × " + neurons + ")", "max-activations");
 		}
 		else {
 			over(parameters(request.weights(), "/weights"), limits.maxParameters(), "/weights",
 					"parameters (weights and biases)", "max-parameters");
+			long neurons = width(request.weights());
+			over(batch * neurons, limits.maxActivations(), "/weights",
+					"activations (batch × neurons = " + batch + " × " + neurons + ")", "max-activations");
 		}
+	}
+
+	/** The neurons of a layer: its weights' widest row (0 when the weights are not a matrix yet). */
+	private static long width(NumberArray weights) {
+		if (weights == null || !weights.isMatrix()) {
+			return 0;
+		}
+		int outputs = 0;
+		for (double[] row : weights.rows()) {
+			outputs = Math.max(outputs, row.length);
+		}
+		return outputs;
 	}
 
 	/** Weights and biases of a layer, with its width checked on the way. */

@@ -92,7 +92,8 @@ class OpenApiConfiguration {
 						size is beyond a double (such as dL/dŷ = −1/ŷ for a ŷ below 1e−308) is a 422.
 
 						Limits (413 beyond, each configurable): body 16 MiB, 1,000,000 parameters, 64 layers, \
-						4,096 neurons in a layer, 4,096 examples in a batch, 1,000,000 input numbers, JSON \
+						4,096 neurons in a layer, 4,096 examples in a batch, 1,000,000 input numbers, \
+						1,000,000 activations (batch × the neurons of all layers), JSON \
 						nesting 64 deep, 1,000 digits in a number, 100,000 characters in a string.
 
 						Errors are `application/problem+json` (RFC 9457) with `type`, `title`, `status`, \

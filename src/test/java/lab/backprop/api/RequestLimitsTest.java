@@ -19,6 +19,7 @@ import lab.backprop.SeedValues;
 		"backprop.limits.max-layer-width=5",
 		"backprop.limits.max-batch-size=4",
 		"backprop.limits.max-input-numbers=12",
+		"backprop.limits.max-activations=15",
 		"backprop.limits.max-nesting-depth=5",
 		"backprop.limits.max-number-length=12",
 		"backprop.limits.max-string-length=40"})
@@ -59,6 +60,21 @@ class RequestLimitsTest extends HttpTestSupport {
 	void inputNumbers() {
 		assertThat(postJson("/train-step", batch(4, 3)).status()).isEqualTo(200);
 		assertOver(postJson("/train-step", batch(4, 4)), "/inputs", "max-input-numbers", "12");
+	}
+
+	@Test
+	void activationsAreTheBatchTimesEveryLayersNeurons() {
+		// 3 examples × (5 + 0) neurons = 15; 4 × 5 = 20; 3 × (5 + 1) = 18
+		assertThat(postJson("/train-step", chainOf(3, 1, 5)).status()).isEqualTo(200);
+		assertOver(postJson("/train-step", chainOf(4, 1, 5)), "/layers", "max-activations", "15");
+		assertOver(postJson("/train-step", chainOf(3, 1, 5, 1)), "/layers", "max-activations", "15");
+	}
+
+	@Test
+	void activationsInTheSingleLayerForm() {
+		String fiveNeurons = "{\"inputs\": " + matrix(4, 1, 0.5) + ", \"weights\": " + matrix(1, 5, 0.1)
+				+ ", \"bias\": 0, \"label\": " + matrix(4, 5, 0.3) + ", \"learningRate\": 0.1}";
+		assertOver(postJson("/train-step", fiveNeurons), "/weights", "max-activations", "15");
 	}
 
 	@Test
@@ -111,13 +127,17 @@ class RequestLimitsTest extends HttpTestSupport {
 
 	/** A chain of linear layers with these widths (the first is the number of input features). */
 	private static String chain(int... widths) {
+		return chainOf(1, widths);
+	}
+
+	private static String chainOf(int examples, int... widths) {
 		StringBuilder layers = new StringBuilder();
 		for (int i = 1; i < widths.length; i++) {
 			layers.append(i > 1 ? ", " : "").append("{\"weights\": ").append(matrix(widths[i - 1], widths[i], 0.1))
 				.append(", \"bias\": 0, \"activation\": \"linear\"}");
 		}
-		return "{\"inputs\": " + matrix(1, widths[0], 0.5) + ", \"layers\": [" + layers + "], \"label\": "
-				+ matrix(1, widths[widths.length - 1], 0.2) + ", \"learningRate\": 0.1}";
+		return "{\"inputs\": " + matrix(examples, widths[0], 0.5) + ", \"layers\": [" + layers + "], \"label\": "
+				+ matrix(examples, widths[widths.length - 1], 0.2) + ", \"learningRate\": 0.1}";
 	}
 
 	private static String batch(int examples, int features) {

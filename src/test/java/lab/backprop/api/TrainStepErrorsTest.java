@@ -118,6 +118,27 @@ class TrainStepErrorsTest extends HttpTestSupport {
 		assertThat(answer.json().get("detail").asString()).contains("after.loss");
 	}
 
+	/**
+	 * 140 kB that would make every intermediate of the hidden layer 4,096 × 4,096 doubles (134 MB each,
+	 * a gigabyte for the step): refused before any work by the default limits.
+	 */
+	@Test
+	void aSmallBodyDescribingHugeActivationsIsRefused() {
+		int batch = 4096;
+		int hidden = 4096;
+		String column = "[" + String.join(",", java.util.Collections.nCopies(batch, "[0.5]")) + "]";
+		String row = "[" + String.join(",", java.util.Collections.nCopies(hidden, "0.01")) + "]";
+		String tall = "[" + String.join(",", java.util.Collections.nCopies(hidden, "[0.01]")) + "]";
+		String body = "{\"inputs\": " + column + ", \"layers\": [{\"weights\": [" + row
+				+ "], \"bias\": 0, \"activation\": \"tanh\"}, {\"weights\": " + tall
+				+ ", \"bias\": 0, \"activation\": \"linear\"}], \"label\": " + column + ", \"learningRate\": 0.1}";
+		Answer answer = postJson("/train-step", body);
+		assertThat(answer.status()).as(answer.text()).isEqualTo(413);
+		assertThat(answer.isProblem()).isTrue();
+		assertThat(answer.pointers()).contains("/layers");
+		assertThat(answer.json().get("detail").asString()).contains("max-activations").contains("4096 × 4097");
+	}
+
 	@Test
 	void wrongMediaTypesAre415And406() {
 		Answer text = send(request("/train-step").header("Content-Type", "text/plain")
