@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,10 +25,14 @@ public class GradientCheckController {
 
 	private final TrainingLimits limits;
 
-	public GradientCheckController(StepRequestValidator validator, GradientCheck gradientCheck, TrainingLimits limits) {
+	private final MemoryAdmission admission;
+
+	public GradientCheckController(StepRequestValidator validator, GradientCheck gradientCheck, TrainingLimits limits,
+			MemoryAdmission admission) {
 		this.validator = validator;
 		this.gradientCheck = gradientCheck;
 		this.limits = limits;
+		this.admission = admission;
 	}
 
 	@Operation(summary = "Check every gradient against a finite difference", description = """
@@ -47,14 +53,17 @@ public class GradientCheckController {
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@ApiResponse(responseCode = "422", description = "The loss is not finite at (or next to) the parameters sent: `quantity` names the value.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+	@ApiResponse(responseCode = "503", description = "Other large requests hold the memory this one needs and did not free it in time (`backprop.admission`): try again after `Retry-After` seconds.",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@PostMapping(path = "/gradient-check", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	public GradientCheckResponse check(@RequestBody TrainStepRequest request) {
+	public GradientCheckResponse check(@RequestBody TrainStepRequest request, HttpServletRequest servletRequest) {
 		StepInput input = validator.validate(request);
 		long parameters = ComputeBudget.parameters(input.network());
 		int batch = input.inputs().getRowDimension();
 		ComputeBudget.check(ComputeBudget.product(GradientCheck.POINTS, parameters, parameters, batch),
 				"3 × parameters × parameters × batch = 3 × " + parameters + " × " + parameters + " × " + batch, limits);
+		admission.admit(input, servletRequest);
 		return GradientCheckResponse.from(gradientCheck.run(input.network(), input.inputs(), input.labels(), input.loss()));
 	}
 }

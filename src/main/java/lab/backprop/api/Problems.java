@@ -17,6 +17,7 @@ public final class Problems {
 	public static final URI MALFORMED_JSON = URI.create("urn:backprop-lab:problem:malformed-json");
 	public static final URI NOT_FINITE = URI.create("urn:backprop-lab:problem:not-finite");
 	public static final URI TOO_LARGE = URI.create("urn:backprop-lab:problem:too-large");
+	public static final URI BUSY = URI.create("urn:backprop-lab:problem:busy");
 
 	private Problems() {
 	}

@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,10 +29,14 @@ public class TrainController {
 
 	private final TrainingLimits limits;
 
-	public TrainController(StepRequestValidator validator, Training training, TrainingLimits limits) {
+	private final MemoryAdmission admission;
+
+	public TrainController(StepRequestValidator validator, Training training, TrainingLimits limits,
+			MemoryAdmission admission) {
 		this.validator = validator;
 		this.training = training;
 		this.limits = limits;
+		this.admission = admission;
 	}
 
 	@Operation(summary = "Train for many steps and return the loss history", description = """
@@ -50,8 +56,10 @@ public class TrainController {
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@ApiResponse(responseCode = "422", description = "The starting parameters' forward pass is not finite: `quantity` names the value.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+	@ApiResponse(responseCode = "503", description = "Other large requests hold the memory this one needs and did not free it in time (`backprop.admission`): try again after `Retry-After` seconds.",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@PostMapping(path = "/train", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-	public TrainResponse train(@RequestBody TrainRequest request) {
+	public TrainResponse train(@RequestBody TrainRequest request, HttpServletRequest servletRequest) {
 		List<FieldError> errors = new ArrayList<>();
 		StepInput input = null;
 		try {
@@ -68,6 +76,7 @@ public class TrainController {
 		int batch = input.inputs().getRowDimension();
 		ComputeBudget.check(ComputeBudget.product(plan.steps(), parameters, batch),
 				"steps × parameters × batch = " + plan.steps() + " × " + parameters + " × " + batch, limits);
+		admission.admit(input, servletRequest);
 
 		Training.Outcome outcome = training.run(input.network(), input.inputs(), input.labels(), input.loss(),
 				input.learningRate(), input.optimizer(), input.optimizerState(), plan);

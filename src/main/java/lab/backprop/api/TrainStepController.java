@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,10 +34,14 @@ public class TrainStepController {
 
 	private final Explainer explainer;
 
-	public TrainStepController(StepRequestValidator validator, TrainingStep trainingStep, Explainer explainer) {
+	private final MemoryAdmission admission;
+
+	public TrainStepController(StepRequestValidator validator, TrainingStep trainingStep, Explainer explainer,
+			MemoryAdmission admission) {
 		this.validator = validator;
 		this.trainingStep = trainingStep;
 		this.explainer = explainer;
+		this.admission = admission;
 	}
 
 	@Operation(summary = "One training step, every value shown", description = """
@@ -77,6 +83,8 @@ public class TrainStepController {
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@ApiResponse(responseCode = "422", description = "The arithmetic overflowed: `quantity` names the first value that is not finite.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+	@ApiResponse(responseCode = "503", description = "Other large requests hold the memory this one needs and did not free it in time (`backprop.admission`): try again after `Retry-After` seconds.",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@PostMapping(path = "/train-step", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_MARKDOWN_VALUE})
 	public ResponseEntity<?> trainStep(@RequestBody TrainStepRequest request,
@@ -93,13 +101,14 @@ public class TrainStepController {
 					section are left out, so a large network's answer stays small. JSON only. Case-insensitive.""",
 					schema = @Schema(allowableValues = {"summary", "full"}, defaultValue = "full"))
 			@RequestParam(name = Include.PARAMETER, required = false) String include,
-			@Parameter(hidden = true) Locale locale) {
+			@Parameter(hidden = true) Locale locale, HttpServletRequest servletRequest) {
 		boolean explained = explainer.wanted(explain, locale);
 		Include detail = Include.parse(include);
 		if (explained && detail == Include.SUMMARY) {
 			throw Include.conflict("explain=true explains every value of the step: it needs include=full");
 		}
 		StepInput input = validator.validate(request);
+		admission.admit(input, servletRequest);
 		TrainingStep.Result result = trainingStep.run(input.network(), input.inputs(), input.labels(), input.loss(),
 				input.learningRate(), input.optimizer(), input.optimizerState());
 		TrainStepResponse response = TrainStepResponse.from(result);

@@ -94,7 +94,10 @@ class OpenApiConfiguration {
 						Limits (413 beyond, each configurable): body 16 MiB, 1,000,000 parameters, 64 layers, \
 						4,096 neurons in a layer, 4,096 examples in a batch, 1,000,000 input numbers, \
 						1,000,000 activations (batch × the neurons of all layers), JSON \
-						nesting 64 deep, 1,000 digits in a number, 100,000 characters in a string.
+						nesting 64 deep, 1,000 digits in a number, 100,000 characters in a string. Requests \
+						computing at once share a memory budget (`backprop.admission`, by default half the \
+						heap): a large request that does not fit waits its turn, first come first served, for \
+						up to 30 s, then gets a 503 problem with `Retry-After`.
 
 						Errors are `application/problem+json` (RFC 9457) with `type`, `title`, `status`, \
 						`detail` and, for problems in the body, `errors: [{pointer, message}]` with JSON \

@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.commons.math3.exception.DimensionMismatchException;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -33,6 +34,15 @@ public final class BlasMatrixProducts implements MatrixProducts {
 
 	/** 2^20 multiply-adds: from about a millisecond of work on, a second core pays for the hand-off. */
 	static final long PARALLEL_THRESHOLD = 1L << 20;
+
+	/**
+	 * Native products run one at a time. OpenBLAS spreads each over every core already, so running
+	 * several at once gains nothing; and netlib's JNI shim pins the arrays as a JNI critical region,
+	 * during which (on JDK 17's G1) no garbage collection can start: with many requests inside native
+	 * products at once, other threads' allocations gave up waiting and the JVM ran out of heap
+	 * (measured: 64 concurrent MNIST requests in a 576 MB heap).
+	 */
+	private static final ReentrantLock NATIVE_CALLS = new ReentrantLock(true);
 
 	/** One worker per extra core (none on a single core): shared by every request. */
 	private static final ExecutorService WORKERS = workers();
@@ -133,7 +143,17 @@ public final class BlasMatrixProducts implements MatrixProducts {
 	 * the same kernel either way.
 	 */
 	private void inHalves(int m, int k, int n, RowBlock block) {
-		if (!parallel || (long) m * k * n < PARALLEL_THRESHOLD || m < 2 || WORKERS == null) {
+		if (!parallel) {
+			NATIVE_CALLS.lock();
+			try {
+				block.compute(0, m);
+			}
+			finally {
+				NATIVE_CALLS.unlock();
+			}
+			return;
+		}
+		if ((long) m * k * n < PARALLEL_THRESHOLD || m < 2 || WORKERS == null) {
 			block.compute(0, m);
 			return;
 		}

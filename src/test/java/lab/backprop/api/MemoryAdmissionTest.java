@@ -1,0 +1,115 @@
+package lab.backprop.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.util.unit.DataSize;
+
+import lab.backprop.engine.Activation;
+import lab.backprop.engine.Layer;
+import lab.backprop.engine.Loss;
+import lab.backprop.engine.Matrices;
+import lab.backprop.engine.Network;
+import lab.backprop.engine.RowMajorMatrix;
+import lab.backprop.engine.optim.Optimizer;
+import lab.backprop.engine.optim.OptimizerState;
+
+/** The shared memory budget: requests that fit run, one that does not waits, then is refused. */
+class MemoryAdmissionTest {
+
+	/** 784 → 256 → 10 on 64 examples: the benchmarks' MNIST case. */
+	private static final StepInput MNIST = input(64, 784, 256, 10);
+
+	@Test
+	void theEstimateOfAMnistStepIsNearWhatItHolds() {
+		// bench/heap.sh measured about 16 MiB of live heap for this step
+		assertThat(MemoryAdmission.estimate(MNIST)).isBetween(16L << 20, 24L << 20);
+	}
+
+	@Test
+	void requestsShareTheBudgetAndGiveItBack() {
+		MemoryAdmission admission = admission(DataSize.ofMegabytes(50), Duration.ofMillis(50));
+		MockHttpServletRequest first = new MockHttpServletRequest();
+		MockHttpServletRequest second = new MockHttpServletRequest();
+		MockHttpServletRequest third = new MockHttpServletRequest();
+		admission.admit(MNIST, first);
+		admission.admit(MNIST, second);
+		assertThatThrownBy(() -> admission.admit(MNIST, third)).isInstanceOf(ServiceBusyException.class)
+			.satisfies(e -> assertThat(((ServiceBusyException) e).budgetMib()).isEqualTo(50));
+		admission.release(first);
+		admission.admit(MNIST, third);
+		admission.release(second);
+		admission.release(third);
+		assertThat(admission.availableKibibytes()).isEqualTo(50 * 1024);
+	}
+
+	@Test
+	void aRequestLargerThanTheWholeBudgetRunsAlone() {
+		MemoryAdmission admission = admission(DataSize.ofMegabytes(5), Duration.ofMillis(50));
+		MockHttpServletRequest big = new MockHttpServletRequest();
+		admission.admit(MNIST, big);
+		assertThat(admission.availableKibibytes()).isZero();
+		assertThatThrownBy(() -> admission.admit(input(1, 3, 1), new MockHttpServletRequest()))
+			.isInstanceOf(ServiceBusyException.class);
+		admission.release(big);
+		admission.admit(input(1, 3, 1), new MockHttpServletRequest());
+	}
+
+	@Test
+	void theBodysShareCountsTowardsTheStepsShare() {
+		MemoryAdmission admission = admission(DataSize.ofMegabytes(100), Duration.ZERO);
+		int free = admission.availableKibibytes();
+		MockHttpServletRequest mnist = new MockHttpServletRequest();
+		admission.admitBody(5_296_188, mnist); // the MNIST body of the load test: 21 MB, more than its step
+		int afterBody = admission.availableKibibytes();
+		admission.admit(MNIST, mnist);
+		assertThat(admission.availableKibibytes()).as("no top-up needed").isEqualTo(afterBody);
+
+		MockHttpServletRequest small = new MockHttpServletRequest();
+		admission.admitBody(200, small); // 256 KiB at least
+		assertThat(admission.availableKibibytes()).isEqualTo(afterBody - 256);
+		admission.admit(MNIST, small); // a small body whose network turns out large: topped up to the estimate
+		assertThat(admission.availableKibibytes())
+			.isEqualTo(afterBody - (int) ((MemoryAdmission.estimate(MNIST) + 1023) / 1024));
+		admission.release(mnist);
+		admission.release(small);
+		assertThat(admission.availableKibibytes()).isEqualTo(free);
+	}
+
+	@Test
+	void releasingTwiceGivesBackOnce() {
+		MemoryAdmission admission = admission(DataSize.ofMegabytes(50), Duration.ZERO);
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		int before = admission.availableKibibytes();
+		admission.admit(MNIST, request);
+		admission.release(request);
+		admission.release(request);
+		assertThat(admission.availableKibibytes()).isEqualTo(before);
+	}
+
+	@Test
+	void theDefaultBudgetIsHalfTheHeap() {
+		assertThat(new AdmissionProperties(null, Duration.ofSeconds(30)).memoryBytes())
+			.isEqualTo(Runtime.getRuntime().maxMemory() / 2);
+	}
+
+	private static MemoryAdmission admission(DataSize memory, Duration maxWait) {
+		return new MemoryAdmission(new AdmissionProperties(memory, maxWait));
+	}
+
+	private static StepInput input(int batch, int... widths) {
+		Layer[] layers = new Layer[widths.length - 1];
+		for (int i = 1; i < widths.length; i++) {
+			layers[i - 1] = new Layer(new RowMajorMatrix(widths[i - 1], widths[i]), new ArrayRealVector(widths[i]),
+					Activation.RELU);
+		}
+		return new StepInput(new Network(java.util.List.of(layers)), new RowMajorMatrix(batch, widths[0]),
+				new RowMajorMatrix(batch, widths[widths.length - 1]), Loss.MSE, 0.1, Optimizer.plainSgd(),
+				OptimizerState.initial());
+	}
+}
