@@ -39,6 +39,8 @@ if [ "$JMH" = 1 ]; then
   echo "== in process (JMH): parse the MNIST body, step, write the summary"
   ./mvnw -B -q -P jmh test -Djmh.args="InProcessRoundTripBenchmark -rf json -rff $OUT/inprocess.json" \
     | grep -E '^(Benchmark|InProcess)' | grep -v -E 'p0.(00|999|9999)|p1.00' || true
+  grep -q parseStepWriteSummary "$OUT/inprocess.json" \
+    || { echo "the in-process benchmark gave no result: run it alone to see why" >&2; exit 1; }
 fi
 
 JAVA_FLAGS=(--add-modules=jdk.incubator.vector)
@@ -80,4 +82,4 @@ done
 for c in 1 64; do run seed "$c" "$DURATION" "$SEED" "$OUT/seed.json"; done
 for c in 1 16 64; do run mnist-summary "$c" "$DURATION" "$MNIST" "$OUT/mnist.json"; done
 echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "== server: $(grep -o 'Large matrix products run on [A-Za-z0-9]*' "$OUT/server.log" || echo 'kernel not logged')"
+echo "== server: $(grep -o 'Large matrix products run on [^(]*' "$OUT/server.log" || echo 'kernel not logged')"

@@ -1,18 +1,23 @@
 package lab.backprop.api;
 
 import java.io.IOException;
+import java.net.URI;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Takes a request's memory share for its body ({@link MemoryAdmission}) before anything reads it, and
@@ -27,13 +32,12 @@ public class AdmissionFilter extends OncePerRequestFilter {
 
 	private final RequestLimits limits;
 
-	private final HandlerExceptionResolver problems;
+	private final JsonMapper mapper;
 
-	public AdmissionFilter(MemoryAdmission admission, RequestLimits limits,
-			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+	public AdmissionFilter(MemoryAdmission admission, RequestLimits limits, JsonMapper mapper) {
 		this.admission = admission;
 		this.limits = limits;
-		this.problems = problems;
+		this.mapper = mapper;
 	}
 
 	@Override
@@ -47,7 +51,7 @@ public class AdmissionFilter extends OncePerRequestFilter {
 					admission.admitBody(length > 0 ? length : limits.maxBodyBytes(), request);
 				}
 				catch (ServiceBusyException busy) {
-					problems.resolveException(request, response, null, busy); // the 503 of ApiExceptionHandler
+					refuse(request, response, busy);
 					return;
 				}
 			}
@@ -56,5 +60,16 @@ public class AdmissionFilter extends OncePerRequestFilter {
 		finally {
 			admission.release(request);
 		}
+	}
+
+	/** The same 503 as {@link ApiExceptionHandler} gives, written here: no handler has run yet. */
+	private void refuse(HttpServletRequest request, HttpServletResponse response, ServiceBusyException busy)
+			throws IOException {
+		ProblemDetail problem = Problems.busy(busy);
+		problem.setInstance(URI.create(request.getRequestURI()));
+		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setHeader(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS);
+		mapper.writeValue(response.getOutputStream(), problem);
 	}
 }

@@ -62,13 +62,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ServiceBusyException.class)
 	ResponseEntity<Object> busy(ServiceBusyException e) {
-		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.BUSY, "The service is busy",
-				"Other large requests hold the memory this one needs (about " + Math.max(1, e.neededMib()) + " MiB of the "
-						+ e.budgetMib() + " MiB that requests in flight may hold, backprop.admission.memory), and did not "
-						+ "free it within " + e.waitedMillis() + " ms. Try again shortly.");
 		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.RETRY_AFTER, "5");
-		return Problems.response(problem, headers);
+		headers.set(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS);
+		return Problems.response(Problems.busy(e), headers);
 	}
 
 	@ExceptionHandler(NonFiniteValueException.class)

@@ -19,7 +19,18 @@ public final class Problems {
 	public static final URI TOO_LARGE = URI.create("urn:backprop-lab:problem:too-large");
 	public static final URI BUSY = URI.create("urn:backprop-lab:problem:busy");
 
+	/** What a 503 asks the client to wait, in seconds. */
+	static final String RETRY_AFTER_SECONDS = "5";
+
 	private Problems() {
+	}
+
+	/** The 503 of a request whose memory share did not become free in time. */
+	static ProblemDetail busy(ServiceBusyException e) {
+		return of(HttpStatus.SERVICE_UNAVAILABLE, BUSY, "The service is busy",
+				"Other large requests hold the memory this one needs (about " + Math.max(1, e.neededMib()) + " MiB of the "
+						+ e.budgetMib() + " MiB that requests in flight may hold, backprop.admission.memory), and did not "
+						+ "free it within " + e.waitedMillis() + " ms. Try again shortly.");
 	}
 
 	public static ProblemDetail of(HttpStatusCode status, URI type, String title, String detail) {
