@@ -74,7 +74,7 @@ public class TrainStepController {
 			The step, value by value: JSON (with `explanations` when `explain=true`; only its summary with \
 			`include=summary`), or the worked solution as Markdown for `Accept: text/markdown`.""", content = {
 				@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-						schema = @Schema(oneOf = {StepReport.class, TrainStepSummary.class})),
+						schema = @Schema(anyOf = {StepReport.class, TrainStepSummary.class})),
 				@Content(mediaType = MediaType.TEXT_MARKDOWN_VALUE, schema = @Schema(type = "string",
 						description = "The worked solution: Markdown with LaTeX formulas between $...$."))})
 	@ApiResponse(responseCode = "400", description = """
