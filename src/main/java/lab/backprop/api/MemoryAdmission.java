@@ -28,6 +28,12 @@ public class MemoryAdmission {
 
 	static final String HELD = MemoryAdmission.class.getName() + ".held";
 
+	/**
+	 * Shares below this are not taken at all: small requests (the seed, the examples, a page's every
+	 * keystroke) never wait behind large ones, and their memory is bounded by the server's threads.
+	 */
+	static final long FREE_BELOW = 512L * 1024;
+
 	private final Semaphore kibibytes;
 
 	private final int budget;
@@ -63,10 +69,10 @@ public class MemoryAdmission {
 	/**
 	 * The share of a body of {@code bytes} while it is parsed and computed: four bytes per byte (a
 	 * number's text is a few bytes, its double eight, and the step holds it several times; for the
-	 * 5.3 MB MNIST body that is 21 MB, about its step's {@link #estimate}), and at least 256 KiB.
+	 * 5.3 MB MNIST body that is 21 MB, about its step's {@link #estimate}).
 	 */
 	static long bodyEstimate(long bytes) {
-		return Math.max(256L * 1024, 4 * bytes);
+		return 4 * bytes;
 	}
 
 	/** Takes the share of a body of {@code bytes} for {@code request}, waiting for it as {@link #admit} does. */
@@ -86,6 +92,9 @@ public class MemoryAdmission {
 
 	/** Holds at least {@code bytes} for {@code request}: takes only what it does not hold yet. */
 	private void hold(long bytes, HttpServletRequest request) {
+		if (bytes < FREE_BELOW) {
+			return;
+		}
 		Held previous = (Held) request.getAttribute(HELD);
 		int already = previous == null ? 0 : previous.kibibytes();
 		int wanted = (int) Math.min(budget, Math.max(1, (bytes + 1023) / 1024));

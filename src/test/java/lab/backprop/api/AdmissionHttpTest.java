@@ -21,7 +21,10 @@ import lab.backprop.engine.RowMajorMatrix;
 import lab.backprop.engine.optim.Optimizer;
 import lab.backprop.engine.optim.OptimizerState;
 
-/** While other requests hold the whole memory budget, a request waits, then gets a 503 it can retry. */
+/**
+ * While other requests hold the whole memory budget, a large request waits, then gets a 503 it can
+ * retry; small ones pass.
+ */
 @TestPropertySource(properties = {"backprop.admission.memory=8MB", "backprop.admission.max-wait=300ms"})
 class AdmissionHttpTest extends HttpTestSupport {
 
@@ -33,35 +36,57 @@ class AdmissionHttpTest extends HttpTestSupport {
 		int free = admission.availableKibibytes();
 		MockHttpServletRequest other = new MockHttpServletRequest();
 		admission.admit(largeStep(), other); // more than the 8 MB budget: holds all of it
+		String large = wideStep(); // about 170 kB of JSON: a share of about 680 kB for its body
 		try {
+			assertThat(postJson("/train-step", SeedValues.REQUEST).status()).as("small requests pass").isEqualTo(200);
 			HttpResponse<String> busy = HttpClient.newHttpClient().send(request("/train-step")
 				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(SeedValues.REQUEST)).build(), HttpResponse.BodyHandlers.ofString());
+				.POST(HttpRequest.BodyPublishers.ofString(large)).build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(busy.statusCode()).isEqualTo(503);
 			assertThat(busy.headers().firstValue("Content-Type")).hasValueSatisfying(
 					type -> assertThat(type).startsWith("application/problem+json"));
 			assertThat(busy.headers().firstValue("Retry-After")).hasValue("5");
 			assertThat(JSON.readTree(busy.body()).get("detail").asString()).contains("backprop.admission.memory");
-			assertThat(postJson("/train", SeedValues.REQUEST.replaceFirst("\\{", "{\"steps\": 2, ")).status())
-				.isEqualTo(503);
+			assertThat(postJson("/train", large.replaceFirst("\\{", "{\"steps\": 2, ")).status()).isEqualTo(503);
 		}
 		finally {
 			admission.release(other);
 		}
-		assertThat(postJson("/train-step", SeedValues.REQUEST).status()).isEqualTo(200);
+		assertThat(postJson("/train-step", large).status()).isEqualTo(200);
 		assertThat(admission.availableKibibytes()).as("every share given back").isEqualTo(free);
 	}
 
 	@Test
 	void sharesComeBackAfterErrorsToo() {
 		int free = admission.availableKibibytes();
-		String overflowing = """
-				{"inputs": [[0.5]], "weights": [[0.1]], "bias": 0.1, "activation": "linear",
-				 "label": 0.7, "learningRate": 1e300}""";
-		assertThat(postJson("/train-step", overflowing).status()).isEqualTo(422);
-		assertThat(postJson("/gradient-check", SeedValues.REQUEST).status()).isEqualTo(200);
-		assertThat(postJson("/train-step", "{\"inputs\": [1]}").status()).isEqualTo(400);
+		String large = wideStep();
+		assertThat(postJson("/train-step", large.replace("\"learningRate\": 0.01", "\"learningRate\": 1e300")).status())
+			.isEqualTo(422);
+		assertThat(postJson("/train-step", large.replaceFirst("\\{", "{\"learning_rate\": 1, ")).status()).isEqualTo(400);
+		assertThat(postJson("/gradient-check", large).status()).as("over the compute budget").isEqualTo(413);
+		assertThat(postJson("/train-step?include=nonsense", large).status()).isEqualTo(400);
 		assertThat(admission.availableKibibytes()).isEqualTo(free);
+	}
+
+	/** 100 → 200 → 10 on 4 examples, weights written out in full. */
+	private static String wideStep() {
+		java.util.Random random = new java.util.Random(7);
+		return "{\"inputs\": " + matrix(random, 4, 100) + ", \"layers\": [{\"weights\": " + matrix(random, 100, 200)
+				+ ", \"bias\": 0, \"activation\": \"tanh\"}, {\"weights\": " + matrix(random, 200, 10)
+				+ ", \"bias\": 0, \"activation\": \"linear\"}], \"label\": " + matrix(random, 4, 10)
+				+ ", \"learningRate\": 0.01}";
+	}
+
+	private static String matrix(java.util.Random random, int rows, int columns) {
+		StringBuilder json = new StringBuilder("[");
+		for (int i = 0; i < rows; i++) {
+			json.append(i > 0 ? ",[" : "[");
+			for (int j = 0; j < columns; j++) {
+				json.append(j > 0 ? "," : "").append(String.format(java.util.Locale.ROOT, "%.5f", random.nextGaussian() * 0.1));
+			}
+			json.append("]");
+		}
+		return json.append("]").toString();
 	}
 
 	private static StepInput largeStep() {

@@ -54,10 +54,23 @@ class MemoryAdmissionTest {
 		MockHttpServletRequest big = new MockHttpServletRequest();
 		admission.admit(MNIST, big);
 		assertThat(admission.availableKibibytes()).isZero();
-		assertThatThrownBy(() -> admission.admit(input(1, 3, 1), new MockHttpServletRequest()))
+		assertThatThrownBy(() -> admission.admit(input(8, 100, 100), new MockHttpServletRequest()))
 			.isInstanceOf(ServiceBusyException.class);
 		admission.release(big);
-		admission.admit(input(1, 3, 1), new MockHttpServletRequest());
+		admission.admit(input(8, 100, 100), new MockHttpServletRequest());
+	}
+
+	@Test
+	void smallRequestsNeverWait() {
+		MemoryAdmission admission = admission(DataSize.ofMegabytes(5), Duration.ZERO);
+		admission.admit(MNIST, new MockHttpServletRequest()); // holds the whole budget
+		MockHttpServletRequest seed = new MockHttpServletRequest();
+		admission.admitBody(120, seed);
+		admission.admit(input(1, 3, 1), seed);
+		MockHttpServletRequest small = new MockHttpServletRequest(); // 64 → 32 → 10 on 32 examples: 390 kB
+		assertThat(MemoryAdmission.estimate(input(32, 64, 32, 10))).isLessThan(MemoryAdmission.FREE_BELOW);
+		admission.admit(input(32, 64, 32, 10), small);
+		assertThat(admission.availableKibibytes()).isZero();
 	}
 
 	@Test
@@ -71,9 +84,9 @@ class MemoryAdmissionTest {
 		assertThat(admission.availableKibibytes()).as("no top-up needed").isEqualTo(afterBody);
 
 		MockHttpServletRequest small = new MockHttpServletRequest();
-		admission.admitBody(200, small); // 256 KiB at least
-		assertThat(admission.availableKibibytes()).isEqualTo(afterBody - 256);
-		admission.admit(MNIST, small); // a small body whose network turns out large: topped up to the estimate
+		admission.admitBody(200, small); // a small body takes nothing
+		assertThat(admission.availableKibibytes()).isEqualTo(afterBody);
+		admission.admit(MNIST, small); // a small body whose network turns out large: the step's estimate
 		assertThat(admission.availableKibibytes())
 			.isEqualTo(afterBody - (int) ((MemoryAdmission.estimate(MNIST) + 1023) / 1024));
 		admission.release(mnist);
