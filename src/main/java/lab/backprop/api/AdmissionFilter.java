@@ -44,11 +44,13 @@ public class AdmissionFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		try {
+			// RequestBodyLimitFilter has read a chunked body already, so its length is known here too;
+			// a body of unknown length all the same counts as the largest allowed
 			long length = request.getContentLengthLong();
-			if (length > 0 || request.getHeader("Transfer-Encoding") != null) {
+			boolean unknown = length < 0 && request.getHeader("Transfer-Encoding") != null;
+			if (length > 0 || unknown) {
 				try {
-					// a chunked body was read into memory by RequestBodyLimitFilter, up to the limit
-					admission.admitBody(length > 0 ? length : limits.maxBodyBytes(), request);
+					admission.admitBody(unknown ? limits.maxBodyBytes() : length, request);
 				}
 				catch (ServiceBusyException busy) {
 					refuse(request, response, busy);
