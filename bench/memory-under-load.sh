@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Many large requests at once in a small heap: the jar with the compose container's heap (HEAP,
+# default 576m = 75 % of 768 MB) and -XX:+ExitOnOutOfMemoryError as in the image, 64 connections of
+# the 784-256-10 x 64 body asking for the full answer, for DURATION (default 25s). Passes when the
+# service is still up afterwards and answered without errors. See BENCHMARKS.md, "Memory under load".
+#
+#   bench/memory-under-load.sh      PORT (default 18313), HEAP, DURATION, CONNECTIONS (default 64)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT="${PORT:-18313}"
+HEAP="${HEAP:-576m}"
+DURATION="${DURATION:-25s}"
+CONNECTIONS="${CONNECTIONS:-64}"
+OUT=target/bench
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+if [ ! -f "$OUT/mnist.json" ] || [ ! -f "$OUT/backprop-lab.jar" ]; then
+  [ -n "$(ls target/backprop-lab-*.jar 2>/dev/null)" ] || ./mvnw -B -q -DskipTests package
+  mkdir -p "$OUT" && cp "$(ls target/backprop-lab-*.jar | grep -v plain | head -1)" "$OUT/backprop-lab.jar"
+  java -Djarmode=tools -jar "$OUT/backprop-lab.jar" extract --destination "$OUT/app" >/dev/null
+  java -cp "target/test-classes:target/classes:$OUT/app/lib/*" lab.backprop.bench.BenchmarkCase "$OUT"
+fi
+java --add-modules=jdk.incubator.vector -Xmx"$HEAP" -XX:+ExitOnOutOfMemoryError \
+  -jar "$OUT/backprop-lab.jar" --server.port="$PORT" >"$OUT/memory-server.log" 2>&1 &
+SERVER=$!
+trap 'kill -9 "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
+  kill -0 "$SERVER" 2>/dev/null || { echo "the jar stopped; see $OUT/memory-server.log" >&2; exit 1; }
+  sleep 0.5
+done
+echo "== heap $HEAP, $CONNECTIONS connections, full answers, $DURATION"
+BODY="$OUT/mnist.json" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 60s -s bench/wrk.lua \
+  "http://127.0.0.1:$PORT/train-step" | grep '^RESULT'
+sleep 2
+if kill -0 "$SERVER" 2>/dev/null && curl -fs --max-time 10 "http://127.0.0.1:$PORT/actuator/health" >/dev/null; then
+  echo "== the service is up; $(grep -o 'Requests in flight may hold.*' "$OUT/memory-server.log")"
+else
+  echo "== the service is DOWN:" >&2
+  grep -E 'OutOfMemory|GCLocker' "$OUT/memory-server.log" >&2 || true
+  exit 1
+fi
