@@ -1,7 +1,6 @@
 package lab.backprop.api;
 
 import java.io.IOException;
-import java.net.URI;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,9 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -67,11 +63,7 @@ public class AdmissionFilter extends OncePerRequestFilter {
 	/** The same 503 as {@link ApiExceptionHandler} gives, written here: no handler has run yet. */
 	private void refuse(HttpServletRequest request, HttpServletResponse response, ServiceBusyException busy)
 			throws IOException {
-		ProblemDetail problem = Problems.busy(busy);
-		problem.setInstance(URI.create(request.getRequestURI()));
-		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setHeader(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS);
-		mapper.writeValue(response.getOutputStream(), problem);
+		Problems.write(request, response, Problems.busy(busy), mapper);
 	}
 }

@@ -56,11 +56,10 @@ public class MemoryAdmission {
 	static long estimate(StepInput input) {
 		long batch = input.inputs().getRowDimension();
 		long activations = 0;
-		long parameters = 0;
 		for (Layer layer : input.network().layers()) {
 			activations += batch * layer.outputs();
-			parameters += layer.parameterCount();
 		}
+		long parameters = ComputeBudget.parameters(input.network());
 		long inputs = batch * input.inputs().getColumnDimension();
 		long labels = batch * input.labels().getColumnDimension();
 		return Double.BYTES * (12 * activations + 10 * parameters + 4 * inputs + 2 * labels);

@@ -1,7 +1,11 @@
 package lab.backprop.api;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -9,6 +13,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /** Builds the service's RFC 9457 problem responses. */
 public final class Problems {
@@ -43,6 +49,18 @@ public final class Problems {
 	public static ProblemDetail withErrors(ProblemDetail problem, List<FieldError> errors) {
 		problem.setProperty("errors", errors);
 		return problem;
+	}
+
+	/**
+	 * Writes {@code problem} as the answer to {@code request} from a servlet filter, where no handler
+	 * and no message converter has run yet.
+	 */
+	static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem,
+			JsonMapper mapper) throws IOException {
+		problem.setInstance(URI.create(request.getRequestURI()));
+		response.setStatus(problem.getStatus());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		mapper.writeValue(response.getOutputStream(), problem);
 	}
 
 	/** A problem response whose media type is fixed, whatever the request's Accept header says. */

@@ -15,7 +15,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -69,11 +68,8 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 		String message = "is larger than " + max + " bytes, the limit backprop.limits.max-body-bytes";
 		ProblemDetail problem = Problems.withErrors(Problems.of(HttpStatus.CONTENT_TOO_LARGE, Problems.TOO_LARGE,
 				"The request is over a limit", "The body " + message + "."), List.of(new FieldError("", message)));
-		problem.setInstance(java.net.URI.create(request.getRequestURI()));
-		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setHeader("Connection", "close");
-		mapper.writeValue(response.getOutputStream(), problem);
+		Problems.write(request, response, problem, mapper);
 	}
 
 	/** The request with its body already read into memory. */

@@ -114,10 +114,9 @@ public class StepRequestValidator {
 		if (weights == null || !weights.isMatrix() || weights.rows().length == 0) {
 			return 0;
 		}
-		int outputs = 0;
+		long outputs = width(weights);
 		long count = 0;
 		for (double[] row : weights.rows()) {
-			outputs = Math.max(outputs, row.length);
 			count += row.length;
 		}
 		over(outputs, limits.maxLayerWidth(), pointer, "neurons in a layer", "max-layer-width");
