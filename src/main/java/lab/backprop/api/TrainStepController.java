@@ -81,6 +81,8 @@ public class TrainStepController {
 			The body is not valid: `errors` lists each problem with a JSON Pointer. An unknown `include` or \
 			`explain` value is a 400 too, naming the parameter (`parameter`).""",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+	@ApiResponse(responseCode = "413", description = "The request is over a configured limit (`backprop.limits`: body, parameters, layers, width, batch, inputs, activations): `errors` points at what is too large and names the limit.",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@ApiResponse(responseCode = "422", description = "The arithmetic overflowed: `quantity` names the first value that is not finite.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@ApiResponse(responseCode = "503", description = "Other large requests hold the memory this one needs and did not free it in time (`backprop.admission`): try again after `Retry-After` seconds.",

@@ -48,6 +48,19 @@ class OpenApiDocumentTest extends HttpTestSupport {
 		}
 	}
 
+	/** Every status a computing endpoint can answer with (the tests of each produce them) is documented. */
+	@Test
+	void theComputingEndpointsDocumentTheirErrors() {
+		JsonNode paths = send(request("/v3/api-docs").GET()).json().get("paths");
+		for (String path : List.of("/train-step", "/train", "/gradient-check")) {
+			JsonNode responses = paths.get(path).get("post").get("responses");
+			List<String> codes = new ArrayList<>();
+			responses.properties().forEach(entry -> codes.add(entry.getKey()));
+			assertThat(codes).as(path).contains("200", "400", "413", "422", "503");
+			assertThat(responses.at("/503/content").has("application/problem+json")).as(path).isTrue();
+		}
+	}
+
 	@Test
 	void theSwaggerUiIsServed() {
 		Answer redirect = send(request("/swagger-ui.html").GET());
