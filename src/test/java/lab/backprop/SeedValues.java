@@ -8,8 +8,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The seed script's numbers at full double precision: a copy of shared/seed/full_precision.json,
- * printed by the numpy script itself.
+ * The seed script's numbers at full double precision: a copy of
+ * shared/seed/full_precision.json, printed by the numpy script itself.
  */
 public final class SeedValues {
 
@@ -48,4 +48,5 @@ public final class SeedValues {
 		}
 		return values;
 	}
+
 }

@@ -16,9 +16,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Takes a request's memory share for its body ({@link MemoryAdmission}) before anything reads it, and
- * gives back all it holds once the answer is written, whatever happened. Runs after
- * {@link RequestBodyLimitFilter}, so a body over the limit is refused before it waits for memory.
+ * Takes a request's memory share for its body ({@link MemoryAdmission}) before anything
+ * reads it, and gives back all it holds once the answer is written, whatever happened.
+ * Runs after {@link RequestBodyLimitFilter}, so a body over the limit is refused before
+ * it waits for memory.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -40,7 +41,8 @@ public class AdmissionFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		try {
-			// RequestBodyLimitFilter has read a chunked body already, so its length is known here too;
+			// RequestBodyLimitFilter has read a chunked body already, so its length is
+			// known here too;
 			// a body of unknown length all the same counts as the largest allowed
 			long length = request.getContentLengthLong();
 			boolean unknown = length < 0 && request.getHeader("Transfer-Encoding") != null;
@@ -60,10 +62,14 @@ public class AdmissionFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/** The same 503 as {@link ApiExceptionHandler} gives, written here: no handler has run yet. */
+	/**
+	 * The same 503 as {@link ApiExceptionHandler} gives, written here: no handler has run
+	 * yet.
+	 */
 	private void refuse(HttpServletRequest request, HttpServletResponse response, ServiceBusyException busy)
 			throws IOException {
 		response.setHeader(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS);
 		Problems.write(request, response, Problems.busy(busy), mapper);
 	}
+
 }

@@ -34,8 +34,9 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import lab.backprop.engine.NonFiniteValueException;
 
 /**
- * Turns every failure into an {@code application/problem+json} answer with a message written for a
- * person: no exception class, stack trace or framework wording reaches the client.
+ * Turns every failure into an {@code application/problem+json} answer with a message
+ * written for a person: no exception class, stack trace or framework wording reaches the
+ * client.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -95,14 +96,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		}
 		if (cause instanceof MismatchedInputException trailing && trailing.getOriginalMessage() != null
 				&& trailing.getOriginalMessage().startsWith("Trailing token")) {
-			return badRequest(List.of(new FieldError("", "has more after the JSON object: send exactly one JSON value")));
+			return badRequest(
+					List.of(new FieldError("", "has more after the JSON object: send exactly one JSON value")));
 		}
 		if (cause instanceof MismatchedInputException mismatch) {
 			return badRequest(List.of(new FieldError(pointer(mismatch.getPath()), expected(mismatch))));
 		}
 		if (cause instanceof JacksonException other) {
-			return badRequest(List.of(new FieldError(pointer(other.getPath()), "cannot be read: "
-					+ clean(other.getOriginalMessage()))));
+			return badRequest(List
+				.of(new FieldError(pointer(other.getPath()), "cannot be read: " + clean(other.getOriginalMessage()))));
 		}
 		return badRequest(List.of(new FieldError("", "is missing or empty: send a JSON object")));
 	}
@@ -120,7 +122,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		String allowed = ex.getSupportedHttpMethods() == null ? "" : " Use "
 				+ String.join(" or ", ex.getSupportedHttpMethods().stream().map(Object::toString).toList()) + ".";
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMethod() + " is not allowed here." + allowed);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+				ex.getMethod() + " is not allowed here." + allowed);
 		return Problems.response(problem, headers);
 	}
 
@@ -131,12 +134,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				"The service failed unexpectedly; the failure was logged."), null);
 	}
 
-	/** Every problem the base class builds (404, 405, 406, 415, ...) goes out as problem+json. */
+	/**
+	 * Every problem the base class builds (404, 405, 406, 415, ...) goes out as
+	 * problem+json.
+	 */
 	@Override
 	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
 			WebRequest request) {
-		ProblemDetail problem = body instanceof ProblemDetail detail ? detail
-				: ProblemDetail.forStatus(statusCode);
+		ProblemDetail problem = body instanceof ProblemDetail detail ? detail : ProblemDetail.forStatus(statusCode);
 		return Problems.response(problem, headers);
 	}
 
@@ -272,6 +277,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		String cleaned = CHAR_CODE.matcher(message).replaceAll("");
 		cleaned = cleaned.replaceAll("`[^`]*`", "").replaceAll("\\s+", " ").trim();
 		cleaned = cleaned.replace("StreamReadConstraints.", "").replace("JsonFactory", "");
-		return cleaned.isEmpty() ? "unreadable input" : cleaned.substring(0, 1).toLowerCase(Locale.ROOT) + cleaned.substring(1);
+		return cleaned.isEmpty() ? "unreadable input"
+				: cleaned.substring(0, 1).toLowerCase(Locale.ROOT) + cleaned.substring(1);
 	}
+
 }

@@ -7,7 +7,9 @@ import org.springframework.web.ErrorResponseException;
 import lab.backprop.engine.Layer;
 import lab.backprop.engine.Network;
 
-/** The work a request asks for, measured against {@link TrainingLimits#maxTrainWork()}. */
+/**
+ * The work a request asks for, measured against {@link TrainingLimits#maxTrainWork()}.
+ */
 final class ComputeBudget {
 
 	private ComputeBudget() {
@@ -37,7 +39,8 @@ final class ComputeBudget {
 
 	/**
 	 * @param formula how {@code work} was computed, with its numbers, for the message
-	 * @throws ErrorResponseException a 413 naming the budget and its value when {@code work} exceeds it
+	 * @throws ErrorResponseException a 413 naming the budget and its value when
+	 * {@code work} exceeds it
 	 */
 	static void check(long work, String formula, TrainingLimits limits) {
 		if (work <= limits.maxTrainWork()) {
@@ -52,4 +55,5 @@ final class ComputeBudget {
 		problem.setProperty("work", work);
 		throw new ErrorResponseException(HttpStatus.CONTENT_TOO_LARGE, problem, null);
 	}
+
 }

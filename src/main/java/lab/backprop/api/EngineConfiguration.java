@@ -23,9 +23,12 @@ class EngineConfiguration {
 	TrainingStep trainingStep(EngineProperties properties) {
 		BlasKernel kernel = BlasKernel.choose(properties.blas());
 		BlasMatrixProducts products = new BlasMatrixProducts(kernel, BlasMatrixProducts.DEFAULT_THRESHOLD);
-		log.info("Large matrix products run on {} (backprop.engine.blas={}; from {} multiply-adds, smaller ones "
-				+ "on Commons Math)", kernel.description(), properties.blas().name().toLowerCase(Locale.ROOT),
+		log.info(
+				"Large matrix products run on {} (backprop.engine.blas={}; from {} multiply-adds, smaller ones "
+						+ "on Commons Math)",
+				kernel.description(), properties.blas().name().toLowerCase(Locale.ROOT),
 				BlasMatrixProducts.DEFAULT_THRESHOLD);
 		return new TrainingStep(products);
 	}
+
 }

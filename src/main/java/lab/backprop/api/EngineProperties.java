@@ -8,9 +8,10 @@ import lab.backprop.engine.BlasKernel;
 /**
  * How the engine computes.
  *
- * @param blas which BLAS computes the large matrix products: {@code auto} (the machine's OpenBLAS
- *        when installed, else the pure-Java kernel), {@code native} (the machine's BLAS, or the
- *        service does not start) or {@code java} (the pure-Java kernel, whatever is installed)
+ * @param blas which BLAS computes the large matrix products: {@code auto} (the machine's
+ * OpenBLAS when installed, else the pure-Java kernel), {@code native} (the machine's
+ * BLAS, or the service does not start) or {@code java} (the pure-Java kernel, whatever is
+ * installed)
  */
 @ConfigurationProperties("backprop.engine")
 public record EngineProperties(@DefaultValue("auto") BlasKernel.Choice blas) {

@@ -15,9 +15,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The ready request bodies kept as resources: {@code examples/index.json} lists the names in order,
- * and {@code examples/<name>.json} holds a title, a sentence, an optional suggested number of
- * /train steps, and the /train-step body.
+ * The ready request bodies kept as resources: {@code examples/index.json} lists the names
+ * in order, and {@code examples/<name>.json} holds a title, a sentence, an optional
+ * suggested number of /train steps, and the /train-step body.
  */
 @Component
 public class ExampleCatalog {
@@ -31,8 +31,8 @@ public class ExampleCatalog {
 	private final Map<String, Example> examples = new LinkedHashMap<>();
 
 	/**
-	 * Reads with a mapper of its own: the resources are ours, and the application's mapper carries the
-	 * read limits meant for request bodies.
+	 * Reads with a mapper of its own: the resources are ours, and the application's
+	 * mapper carries the read limits meant for request bodies.
 	 */
 	public ExampleCatalog() {
 		JsonMapper mapper = JsonMapper.builder().build();
@@ -64,4 +64,5 @@ public class ExampleCatalog {
 			throw new UncheckedIOException("cannot read the example resource " + path, e);
 		}
 	}
+
 }

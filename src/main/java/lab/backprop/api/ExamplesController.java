@@ -36,29 +36,26 @@ public class ExamplesController {
 
 	@Schema(name = "ExampleSummary", description = "One example, without its body.")
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	@JsonPropertyOrder({"name", "title", "description", "suggestedSteps", "href"})
-	public record Summary(
-			@Schema(description = "The name to use in /examples/{name}.", example = "xor") String name,
+	@JsonPropertyOrder({ "name", "title", "description", "suggestedSteps", "href" })
+	public record Summary(@Schema(description = "The name to use in /examples/{name}.", example = "xor") String name,
 			@Schema(description = "A short title.") String title,
 			@Schema(description = "What it shows, in a sentence.") String description,
-			@Schema(description = "A good `steps` for POST /train with this body, where training it is the point.", nullable = true)
-			Integer suggestedSteps,
+			@Schema(description = "A good `steps` for POST /train with this body, where training it is the point.",
+					nullable = true) Integer suggestedSteps,
 			@Schema(description = "Where the body is.", example = "/examples/xor") String href) {
 	}
 
 	@Schema(name = "Example", description = "An example with its ready request body.")
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	@JsonPropertyOrder({"name", "title", "description", "suggestedSteps", "request"})
-	public record Body(
-			@Schema(description = "The example's name.", example = "xor") String name,
+	@JsonPropertyOrder({ "name", "title", "description", "suggestedSteps", "request" })
+	public record Body(@Schema(description = "The example's name.", example = "xor") String name,
 			@Schema(description = "A short title.") String title,
 			@Schema(description = "What it shows, in a sentence.") String description,
-			@Schema(description = "A good `steps` for POST /train with this body, where training it is the point.", nullable = true)
-			Integer suggestedSteps,
+			@Schema(description = "A good `steps` for POST /train with this body, where training it is the point.",
+					nullable = true) Integer suggestedSteps,
 			@Schema(description = """
 					A ready /train-step body: POST it to /train-step or /gradient-check as it is, or to /train \
-					with `steps` added.""", implementation = TrainStepRequest.class)
-			JsonNode request) {
+					with `steps` added.""", implementation = TrainStepRequest.class) JsonNode request) {
 	}
 
 	@Operation(summary = "List the examples", description = """
@@ -69,7 +66,8 @@ public class ExamplesController {
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@GetMapping(path = "/examples", produces = MediaType.APPLICATION_JSON_VALUE)
 	public List<Summary> list() {
-		return catalog.all().stream()
+		return catalog.all()
+			.stream()
 			.map(e -> new Summary(e.name(), e.title(), e.description(), e.suggestedSteps(), "/examples/" + e.name()))
 			.toList();
 	}
@@ -79,8 +77,8 @@ public class ExamplesController {
 	@ApiResponse(responseCode = "404", description = "No example has that name: `names` lists them.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@GetMapping(path = "/examples/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
-	public Body get(@Parameter(description = "The example's name, as listed by GET /examples.", example = "xor")
-			@PathVariable String name) {
+	public Body get(@Parameter(description = "The example's name, as listed by GET /examples.",
+			example = "xor") @PathVariable String name) {
 		ExampleCatalog.Example example = catalog.find(name).orElseThrow(() -> notFound(name));
 		return new Body(example.name(), example.title(), example.description(), example.suggestedSteps(),
 				example.request());
@@ -93,4 +91,5 @@ public class ExamplesController {
 		problem.setProperty("names", catalog.names());
 		return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
 	}
+
 }

@@ -13,8 +13,9 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * Offers every example of {@link ExampleCatalog} as a ready request body in the Swagger UI for
- * /train-step, /gradient-check and /train (with the suggested `steps` added for /train).
+ * Offers every example of {@link ExampleCatalog} as a ready request body in the Swagger
+ * UI for /train-step, /gradient-check and /train (with the suggested `steps` added for
+ * /train).
  */
 @Component
 class ExamplesOpenApi implements OpenApiCustomizer {
@@ -43,18 +44,22 @@ class ExamplesOpenApi implements OpenApiCustomizer {
 		if (post == null || post.getRequestBody() == null || post.getRequestBody().getContent() == null) {
 			return;
 		}
-		MediaType json = post.getRequestBody().getContent().get(org.springframework.http.MediaType.APPLICATION_JSON_VALUE);
+		MediaType json = post.getRequestBody()
+			.getContent()
+			.get(org.springframework.http.MediaType.APPLICATION_JSON_VALUE);
 		if (json == null) {
 			return;
 		}
 		Map<String, Example> examples = new LinkedHashMap<>();
 		for (ExampleCatalog.Example example : catalog.all()) {
-			// The document is written by swagger-core with Jackson 2, so the value is a Jackson 2 tree.
+			// The document is written by swagger-core with Jackson 2, so the value is a
+			// Jackson 2 tree.
 			ObjectNode body = jackson2Tree(example.request().toString());
 			if (train) {
 				body.put("steps", example.suggestedSteps() == null ? DEFAULT_STEPS : example.suggestedSteps());
 			}
-			examples.put(example.name(), new Example().summary(example.title()).description(example.description()).value(body));
+			examples.put(example.name(),
+					new Example().summary(example.title()).description(example.description()).value(body));
 		}
 		json.setExamples(examples);
 	}
@@ -67,4 +72,5 @@ class ExamplesOpenApi implements OpenApiCustomizer {
 			throw new IllegalStateException("an example body is not a JSON object", e);
 		}
 	}
+
 }

@@ -44,16 +44,20 @@ public class GradientCheckController {
 			1e-5 · max(|analytic|, |numeric|). \
 			\n\nEach parameter costs three loss evaluations, so 3 × parameters × parameters × batch must \
 			fit the compute budget backprop.limits.max-train-work, else a 413.""")
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-			mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = TrainStepRequest.class)))
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = TrainStepRequest.class)))
 	@ApiResponse(responseCode = "200", description = "The gradients side by side, with the verdict.")
-	@ApiResponse(responseCode = "400", description = "The body is not valid: `errors` lists each problem with a JSON Pointer.",
+	@ApiResponse(responseCode = "400",
+			description = "The body is not valid: `errors` lists each problem with a JSON Pointer.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@ApiResponse(responseCode = "413", description = "The check is over the compute budget.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-	@ApiResponse(responseCode = "422", description = "The loss is not finite at (or next to) the parameters sent: `quantity` names the value.",
+	@ApiResponse(responseCode = "422",
+			description = "The loss is not finite at (or next to) the parameters sent: `quantity` names the value.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-	@ApiResponse(responseCode = "503", description = "Other large requests hold the memory this one needs and did not free it in time (`backprop.admission`): try again after `Retry-After` seconds.",
+	@ApiResponse(responseCode = "503",
+			description = "Other large requests hold the memory this one needs and did not free it in time (`backprop.admission`): try again after `Retry-After` seconds.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@PostMapping(path = "/gradient-check", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
@@ -64,6 +68,8 @@ public class GradientCheckController {
 		ComputeBudget.check(ComputeBudget.product(GradientCheck.POINTS, parameters, parameters, batch),
 				"3 × parameters × parameters × batch = 3 × " + parameters + " × " + parameters + " × " + batch, limits);
 		admission.admit(input, servletRequest);
-		return GradientCheckResponse.from(gradientCheck.run(input.network(), input.inputs(), input.labels(), input.loss()));
+		return GradientCheckResponse
+			.from(gradientCheck.run(input.network(), input.inputs(), input.labels(), input.loss()));
 	}
+
 }

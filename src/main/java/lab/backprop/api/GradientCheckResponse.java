@@ -9,8 +9,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import lab.backprop.engine.GradientCheck;
 
 /** The analytic gradients beside finite differences of the loss. */
-@Schema(name = "GradientCheckResponse", description = "Every analytic gradient beside a central finite difference of the loss.")
-@JsonPropertyOrder({"passed", "loss", "tolerance", "method", "stepSize", "layers"})
+@Schema(name = "GradientCheckResponse",
+		description = "Every analytic gradient beside a central finite difference of the loss.")
+@JsonPropertyOrder({ "passed", "loss", "tolerance", "method", "stepSize", "layers" })
 public record GradientCheckResponse(
 
 		@Schema(description = "True when every parameter agrees within `tolerance`.") boolean passed,
@@ -34,34 +35,31 @@ public record GradientCheckResponse(
 
 	@Schema(name = "GradientCheckTolerance", description = """
 			A parameter passes when |analytic − numeric| ≤ absolute + relative · max(|analytic|, |numeric|).""")
-	@JsonPropertyOrder({"absolute", "relative"})
+	@JsonPropertyOrder({ "absolute", "relative" })
 	public record Tolerance(
 			@Schema(description = "The absolute part, for gradients near zero.", example = "1e-8") double absolute,
-			@Schema(description = "The relative part, a fraction of the larger gradient.", example = "1e-5") double relative) {
+			@Schema(description = "The relative part, a fraction of the larger gradient.",
+					example = "1e-5") double relative) {
 	}
 
 	@Schema(name = "GradientCheckLayer", description = "One layer's gradients and their largest disagreement.")
-	@JsonPropertyOrder({"passed", "maxAbsoluteError", "maxRelativeError", "weights", "bias"})
-	public record Layer(
-			@Schema(description = "True when every weight and bias of the layer passes.") boolean passed,
+	@JsonPropertyOrder({ "passed", "maxAbsoluteError", "maxRelativeError", "weights", "bias" })
+	public record Layer(@Schema(description = "True when every weight and bias of the layer passes.") boolean passed,
 			@Schema(description = "The largest |analytic − numeric| of the layer.") double maxAbsoluteError,
-			@Schema(description = "The largest |analytic − numeric| / max(|analytic|, |numeric|) of the layer (0 where both are 0).")
-			double maxRelativeError,
+			@Schema(description = "The largest |analytic − numeric| / max(|analytic|, |numeric|) of the layer (0 where both are 0).") double maxRelativeError,
 			@Schema(description = "dL/dW, inputs × outputs.") Weights weights,
 			@Schema(description = "dL/db, one per output.") Bias bias) {
 	}
 
 	@Schema(name = "GradientCheckWeights")
-	@JsonPropertyOrder({"analytic", "numeric"})
-	public record Weights(
-			@Schema(description = "From the backward pass (as /train-step's dL_dW).") double[][] analytic,
+	@JsonPropertyOrder({ "analytic", "numeric" })
+	public record Weights(@Schema(description = "From the backward pass (as /train-step's dL_dW).") double[][] analytic,
 			@Schema(description = "From the finite difference.") double[][] numeric) {
 	}
 
 	@Schema(name = "GradientCheckBias")
-	@JsonPropertyOrder({"analytic", "numeric"})
-	public record Bias(
-			@Schema(description = "From the backward pass (as /train-step's dL_db).") double[] analytic,
+	@JsonPropertyOrder({ "analytic", "numeric" })
+	public record Bias(@Schema(description = "From the backward pass (as /train-step's dL_db).") double[] analytic,
 			@Schema(description = "From the finite difference.") double[] numeric) {
 	}
 

@@ -11,7 +11,10 @@ import org.springframework.web.ErrorResponseException;
 /** How much of a step /train-step answers with: the query parameter {@code include}. */
 enum Include {
 
-	/** Only {@code forward.loss}, {@code update} and {@code after}: what a training loop needs. */
+	/**
+	 * Only {@code forward.loss}, {@code update} and {@code after}: what a training loop
+	 * needs.
+	 */
 	SUMMARY,
 
 	/** Every intermediate value (the default). */
@@ -19,7 +22,10 @@ enum Include {
 
 	static final String PARAMETER = "include";
 
-	/** The value of {@code ?include=}, ASCII case-insensitively; {@link #FULL} when it is left out. */
+	/**
+	 * The value of {@code ?include=}, ASCII case-insensitively; {@link #FULL} when it is
+	 * left out.
+	 */
 	static Include parse(String given) {
 		if (given == null) {
 			return FULL;
@@ -39,10 +45,13 @@ enum Include {
 		throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
 	}
 
-	/** A 400 naming {@code include} for a combination of parameters that cannot be answered. */
+	/**
+	 * A 400 naming {@code include} for a combination of parameters that cannot be
+	 * answered.
+	 */
 	static ErrorResponseException conflict(String detail) {
-		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, "The request is not valid",
-				detail);
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST,
+				"The request is not valid", detail);
 		problem.setProperty("parameter", PARAMETER);
 		return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
 	}
@@ -50,4 +59,5 @@ enum Include {
 	String wireName() {
 		return name().toLowerCase(Locale.ROOT);
 	}
+
 }

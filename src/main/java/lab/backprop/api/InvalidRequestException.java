@@ -2,7 +2,9 @@ package lab.backprop.api;
 
 import java.util.List;
 
-/** The body was read but does not describe a valid request; each error names its field. */
+/**
+ * The body was read but does not describe a valid request; each error names its field.
+ */
 public class InvalidRequestException extends RuntimeException {
 
 	private final List<FieldError> errors;
@@ -19,4 +21,5 @@ public class InvalidRequestException extends RuntimeException {
 	public List<FieldError> errors() {
 		return errors;
 	}
+
 }

@@ -4,8 +4,8 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
- * A value in the body that has the wrong form, with a message written for the client. Jackson adds
- * the path to it as the exception leaves each enclosing object and array.
+ * A value in the body that has the wrong form, with a message written for the client.
+ * Jackson adds the path to it as the exception leaves each enclosing object and array.
  */
 class InvalidValueException extends MismatchedInputException {
 
@@ -16,4 +16,5 @@ class InvalidValueException extends MismatchedInputException {
 	static InvalidValueException of(JsonParser p, String message) {
 		return new InvalidValueException(p, message);
 	}
+
 }

@@ -20,17 +20,17 @@ import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Strict reading (duplicate keys, unknown fields, trailing tokens, no string-to-number coercion) and
- * exact number handling: doubles are parsed correctly rounded and written with the shortest text
- * that reads back to the same double.
+ * Strict reading (duplicate keys, unknown fields, trailing tokens, no string-to-number
+ * coercion) and exact number handling: doubles are parsed correctly rounded and written
+ * with the shortest text that reads back to the same double.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RequestLimits.class)
 class JacksonSettings {
 
 	/**
-	 * Boot's own mapper builder, on a JSON factory that enforces the nesting, number and string
-	 * limits (Boot 4.0 has no properties for Jackson's stream read constraints).
+	 * Boot's own mapper builder, on a JSON factory that enforces the nesting, number and
+	 * string limits (Boot 4.0 has no properties for Jackson's stream read constraints).
 	 */
 	@Bean
 	@Scope(BeanDefinition.SCOPE_PROTOTYPE)
@@ -49,9 +49,10 @@ class JacksonSettings {
 			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
 					DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 			.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS, MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-			.withCoercionConfig(LogicalType.Textual, text -> text
-				.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-				.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+			.withCoercionConfig(LogicalType.Textual,
+					text -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
 	}
+
 }

@@ -15,4 +15,5 @@ public class LimitExceededException extends RuntimeException {
 	public List<FieldError> errors() {
 		return errors;
 	}
+
 }

@@ -13,11 +13,12 @@ import org.springframework.stereotype.Component;
 import lab.backprop.engine.Layer;
 
 /**
- * Lets requests proceed only while the memory they need, by estimate, fits a shared budget, so that
- * many large requests at once queue instead of exhausting the heap (which would stop the service).
- * One request is bounded by {@link RequestLimits}; this bounds their sum. A request takes a share
- * for its body before it is parsed ({@link #admitBody}: parsing a large body holds memory too), tops
- * it up once its network is known ({@link #admit}) and holds it until its answer is written
+ * Lets requests proceed only while the memory they need, by estimate, fits a shared
+ * budget, so that many large requests at once queue instead of exhausting the heap (which
+ * would stop the service). One request is bounded by {@link RequestLimits}; this bounds
+ * their sum. A request takes a share for its body before it is parsed
+ * ({@link #admitBody}: parsing a large body holds memory too), tops it up once its
+ * network is known ({@link #admit}) and holds it until its answer is written
  * ({@link AdmissionFilter} gives it back).
  */
 @Component
@@ -29,8 +30,9 @@ public class MemoryAdmission {
 	static final String HELD = MemoryAdmission.class.getName() + ".held";
 
 	/**
-	 * Shares below this are not taken at all: small requests (the seed, the examples, a page's every
-	 * keystroke) never wait behind large ones, and their memory is bounded by the server's threads.
+	 * Shares below this are not taken at all: small requests (the seed, the examples, a
+	 * page's every keystroke) never wait behind large ones, and their memory is bounded
+	 * by the server's threads.
 	 */
 	static final long FREE_BELOW = 512L * 1024;
 
@@ -48,10 +50,11 @@ public class MemoryAdmission {
 	}
 
 	/**
-	 * The bytes a step of {@code input} holds at most, roughly: every activation about a dozen times
-	 * (z, output, the gradients, the pass after the update, the answer's copies), every parameter
-	 * about ten times (weights, gradient, update, optimizer buffers in and out), the inputs and
-	 * labels a few times. Measured: a 784→256→10 step on 64 examples estimates 19 MB and holds 16 MiB.
+	 * The bytes a step of {@code input} holds at most, roughly: every activation about a
+	 * dozen times (z, output, the gradients, the pass after the update, the answer's
+	 * copies), every parameter about ten times (weights, gradient, update, optimizer
+	 * buffers in and out), the inputs and labels a few times. Measured: a 784→256→10 step
+	 * on 64 examples estimates 19 MB and holds 16 MiB.
 	 */
 	static long estimate(StepInput input) {
 		long batch = input.inputs().getRowDimension();
@@ -66,30 +69,37 @@ public class MemoryAdmission {
 	}
 
 	/**
-	 * The share of a body of {@code bytes} while it is parsed and computed: four bytes per byte (a
-	 * number's text is a few bytes, its double eight, and the step holds it several times; for the
-	 * 5.3 MB MNIST body that is 21 MB, about its step's {@link #estimate}).
+	 * The share of a body of {@code bytes} while it is parsed and computed: four bytes
+	 * per byte (a number's text is a few bytes, its double eight, and the step holds it
+	 * several times; for the 5.3 MB MNIST body that is 21 MB, about its step's
+	 * {@link #estimate}).
 	 */
 	static long bodyEstimate(long bytes) {
 		return 4 * bytes;
 	}
 
-	/** Takes the share of a body of {@code bytes} for {@code request}, waiting for it as {@link #admit} does. */
+	/**
+	 * Takes the share of a body of {@code bytes} for {@code request}, waiting for it as
+	 * {@link #admit} does.
+	 */
 	public void admitBody(long bytes, HttpServletRequest request) {
 		hold(bodyEstimate(bytes), request);
 	}
 
 	/**
-	 * Waits until {@code input}'s share fits (a share larger than the whole budget waits for all of
-	 * it), holding it for the rest of {@code request}; a share already taken for the body counts.
-	 *
+	 * Waits until {@code input}'s share fits (a share larger than the whole budget waits
+	 * for all of it), holding it for the rest of {@code request}; a share already taken
+	 * for the body counts.
 	 * @throws ServiceBusyException when it did not fit within the configured wait
 	 */
 	public void admit(StepInput input, HttpServletRequest request) {
 		hold(estimate(input), request);
 	}
 
-	/** Holds at least {@code bytes} for {@code request}: takes only what it does not hold yet. */
+	/**
+	 * Holds at least {@code bytes} for {@code request}: takes only what it does not hold
+	 * yet.
+	 */
 	private void hold(long bytes, HttpServletRequest request) {
 		if (bytes < FREE_BELOW) {
 			return;
@@ -131,4 +141,5 @@ public class MemoryAdmission {
 
 	private record Held(int kibibytes) {
 	}
+
 }

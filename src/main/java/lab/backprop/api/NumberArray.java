@@ -3,9 +3,10 @@ package lab.backprop.api;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
- * A JSON value that is a number, a flat array of numbers or an array of rows of numbers, read as
- * written (depth 0, 1 or 2). The request validator decides which forms a field accepts and how a
- * shorter form is widened to a matrix. Rows may be ragged here; the validator says where.
+ * A JSON value that is a number, a flat array of numbers or an array of rows of numbers,
+ * read as written (depth 0, 1 or 2). The request validator decides which forms a field
+ * accepts and how a shorter form is widened to a matrix. Rows may be ragged here; the
+ * validator says where.
  */
 @JsonDeserialize(using = NumberArrayDeserializer.class)
 public record NumberArray(int depth, double scalar, double[] flat, double[][] rows) {

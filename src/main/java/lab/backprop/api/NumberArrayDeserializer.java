@@ -9,8 +9,8 @@ import tools.jackson.databind.ValueDeserializer;
 
 /**
  * Streams a number, an array of numbers or an array of arrays of numbers straight into
- * {@code double} arrays: no tree, no boxing. Every number must be finite; a value that overflows a
- * double (1e309) is refused here, where its position is known.
+ * {@code double} arrays: no tree, no boxing. Every number must be finite; a value that
+ * overflows a double (1e309) is refused here, where its position is known.
  */
 class NumberArrayDeserializer extends ValueDeserializer<NumberArray> {
 
@@ -30,7 +30,10 @@ class NumberArrayDeserializer extends ValueDeserializer<NumberArray> {
 		return first == JsonToken.START_ARRAY ? NumberArray.ofRows(readRows(p)) : NumberArray.ofFlat(readFlat(p, 0));
 	}
 
-	/** Reads from the first element to the END_ARRAY of a flat array; {@code depth} 1 is a row of a matrix. */
+	/**
+	 * Reads from the first element to the END_ARRAY of a flat array; {@code depth} 1 is a
+	 * row of a matrix.
+	 */
 	private static double[] readFlat(JsonParser p, int depth) {
 		double[] values = new double[8];
 		int count = 0;
@@ -84,7 +87,8 @@ class NumberArrayDeserializer extends ValueDeserializer<NumberArray> {
 	private static double readNumber(JsonParser p) {
 		double value = p.getDoubleValue();
 		if (!Double.isFinite(value)) {
-			throw InvalidValueException.of(p, "must be a finite number: " + abbreviate(p.getString()) + " overflows a double");
+			throw InvalidValueException.of(p,
+					"must be a finite number: " + abbreviate(p.getString()) + " overflows a double");
 		}
 		return value;
 	}
@@ -107,4 +111,5 @@ class NumberArrayDeserializer extends ValueDeserializer<NumberArray> {
 	private static String abbreviate(String text) {
 		return text.length() <= 24 ? text : text.substring(0, 12) + "…" + text.substring(text.length() - 8);
 	}
+
 }

@@ -14,9 +14,9 @@ import lab.backprop.engine.optim.RmsProp;
 import lab.backprop.engine.optim.Sgd;
 
 /**
- * Reads a request's {@code optimizer} and {@code optimizerState} into the engine's optimizer and
- * state, and writes them back for a response. Problems are added to the caller's error list with
- * JSON Pointers.
+ * Reads a request's {@code optimizer} and {@code optimizerState} into the engine's
+ * optimizer and state, and writes them back for a response. Problems are added to the
+ * caller's error list with JSON Pointers.
  */
 final class OptimizerRequests {
 
@@ -39,8 +39,8 @@ final class OptimizerRequests {
 	}
 
 	/**
-	 * @param layers the request's network, or {@code null} when it is itself invalid (the state's
-	 *        shapes are then not checked)
+	 * @param layers the request's network, or {@code null} when it is itself invalid (the
+	 * state's shapes are then not checked)
 	 * @return {@code null} when a problem was added to {@code errors}
 	 */
 	static Choice parse(OptimizerSpec spec, OptimizerStateBody state, List<Layer> layers, List<FieldError> errors) {
@@ -60,8 +60,9 @@ final class OptimizerRequests {
 		}
 		String type = WireEnum.asciiLowerCase(spec.type());
 		if (!FIELDS.containsKey(type)) {
-			errors.add(new FieldError("/optimizer/type", "unknown optimizer '" + spec.type() + "'"
-					+ Suggestions.hint(spec.type(), FIELDS.keySet()) + "; allowed: " + String.join(", ", FIELDS.keySet())));
+			errors.add(new FieldError("/optimizer/type",
+					"unknown optimizer '" + spec.type() + "'" + Suggestions.hint(spec.type(), FIELDS.keySet())
+							+ "; allowed: " + String.join(", ", FIELDS.keySet())));
 			return null;
 		}
 		int before = errors.size();
@@ -77,8 +78,8 @@ final class OptimizerRequests {
 		List<String> accepted = FIELDS.get(type);
 		given.forEach((name, value) -> {
 			if (value != null && !accepted.contains(name)) {
-				errors.add(new FieldError("/optimizer/" + name, "does not apply to " + type + "; " + type + " takes: "
-						+ String.join(", ", accepted)));
+				errors.add(new FieldError("/optimizer/" + name,
+						"does not apply to " + type + "; " + type + " takes: " + String.join(", ", accepted)));
 			}
 		});
 		boolean momentumType = type.equals("momentum") || type.equals("nesterov");
@@ -93,7 +94,7 @@ final class OptimizerRequests {
 		}
 		switch (type) {
 			case "adam": {
-				double[] betas = spec.betas() == null ? new double[] {0.9, 0.999} : spec.betas();
+				double[] betas = spec.betas() == null ? new double[] { 0.9, 0.999 } : spec.betas();
 				if (betas.length != 2) {
 					errors.add(new FieldError("/optimizer/betas", "must be two numbers [β₁, β₂], not " + betas.length));
 					return null;
@@ -114,7 +115,8 @@ final class OptimizerRequests {
 				double dampening = number(spec.dampening(), 0.0, 0.0, 1.0, "dampening", errors);
 				boolean nesterov = type.equals("nesterov") || Boolean.TRUE.equals(spec.nesterov());
 				if (nesterov && (momentum == 0.0 || dampening != 0.0)) {
-					errors.add(new FieldError("/optimizer/nesterov", "needs momentum > 0 and dampening 0 (as PyTorch)"));
+					errors
+						.add(new FieldError("/optimizer/nesterov", "needs momentum > 0 and dampening 0 (as PyTorch)"));
 				}
 				return errors.size() > before ? null : new Sgd(momentum, dampening, nesterov, weightDecay);
 			}
@@ -172,16 +174,16 @@ final class OptimizerRequests {
 			return new OptimizerState(body.step(), List.of());
 		}
 		if (noLayers) {
-			errors.add(new FieldError(pointer + "/layers", "is required after step 0: " + optimizer.type()
-					+ " keeps " + String.join(", ", names) + " for every layer's weights and bias"));
+			errors.add(new FieldError(pointer + "/layers", "is required after step 0: " + optimizer.type() + " keeps "
+					+ String.join(", ", names) + " for every layer's weights and bias"));
 			return null;
 		}
 		if (layers == null) {
 			return null; // the network itself is invalid: its errors say why
 		}
 		if (body.layers().size() != layers.size()) {
-			errors.add(new FieldError(pointer + "/layers", "has " + body.layers().size() + " layers but the network has "
-					+ layers.size()));
+			errors.add(new FieldError(pointer + "/layers",
+					"has " + body.layers().size() + " layers but the network has " + layers.size()));
 			return null;
 		}
 		List<OptimizerState.LayerState> states = new ArrayList<>();
@@ -205,7 +207,9 @@ final class OptimizerRequests {
 	}
 
 	private interface ShapeCheck<T> {
+
 		boolean valid(T value, String pointer);
+
 	}
 
 	private static <T> Map<String, T> buffers(Map<String, T> given, List<String> names, String pointer,
@@ -236,7 +240,8 @@ final class OptimizerRequests {
 
 	private static boolean matrix(double[][] value, int rows, int columns, String pointer, List<FieldError> errors) {
 		if (value.length != rows) {
-			errors.add(new FieldError(pointer, "has " + value.length + " rows but the weights are " + rows + " × " + columns));
+			errors.add(new FieldError(pointer,
+					"has " + value.length + " rows but the weights are " + rows + " × " + columns));
 			return false;
 		}
 		for (int r = 0; r < rows; r++) {
@@ -245,8 +250,8 @@ final class OptimizerRequests {
 				return false;
 			}
 			if (value[r].length != columns) {
-				errors.add(new FieldError(pointer + "/" + r, "has " + value[r].length + " values but the weights' rows have "
-						+ columns));
+				errors.add(new FieldError(pointer + "/" + r,
+						"has " + value[r].length + " values but the weights' rows have " + columns));
 				return false;
 			}
 			if (!vector(value[r], columns, pointer + "/" + r, errors)) {
@@ -277,12 +282,12 @@ final class OptimizerRequests {
 					sgd.nesterov(), null, null, null, null, sgd.weightDecay());
 		}
 		if (optimizer instanceof Adam adam) {
-			return new OptimizerSpec(adam.type(), null, null, null, new double[] {adam.beta1(), adam.beta2()}, null,
+			return new OptimizerSpec(adam.type(), null, null, null, new double[] { adam.beta1(), adam.beta2() }, null,
 					adam.eps(), null, adam.weightDecay());
 		}
 		if (optimizer instanceof RmsProp rms) {
-			return new OptimizerSpec(rms.type(), rms.momentum(), null, null, null, rms.alpha(), rms.eps(), rms.centered(),
-					rms.weightDecay());
+			return new OptimizerSpec(rms.type(), rms.momentum(), null, null, null, rms.alpha(), rms.eps(),
+					rms.centered(), rms.weightDecay());
 		}
 		return new OptimizerSpec(optimizer.type(), null, null, null, null, null, null, null, null);
 	}
@@ -304,4 +309,5 @@ final class OptimizerRequests {
 		}
 		return new OptimizerStateBody(optimizer.type(), state.step(), layers);
 	}
+
 }

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * The optimizer of a request, and, with every default filled in, of a response's {@code update}.
- * Fields that do not apply to the type are refused in a request and left out of a response.
+ * The optimizer of a request, and, with every default filled in, of a response's
+ * {@code update}. Fields that do not apply to the type are refused in a request and left
+ * out of a response.
  */
 @Schema(name = "Optimizer", description = """
 		The update rule, with PyTorch's formulas and defaults (torch.optim.SGD, Adam, RMSprop). The \
@@ -26,39 +27,36 @@ import io.swagger.v3.oas.annotations.media.Schema;
 		The state these rules keep is returned as `optimizerState`; send it back with the next request \
 		to continue. In a response, `type` names the rule as run (`sgd` with momentum is `momentum`).""")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"type", "momentum", "dampening", "nesterov", "betas", "alpha", "eps", "centered", "weightDecay"})
+@JsonPropertyOrder({ "type", "momentum", "dampening", "nesterov", "betas", "alpha", "eps", "centered", "weightDecay" })
 public record OptimizerSpec(
 
-		@Schema(description = "The rule. Case-insensitive.", allowableValues = {"sgd", "momentum", "nesterov", "adam", "rmsprop"},
-				defaultValue = "sgd", requiredMode = Schema.RequiredMode.REQUIRED)
-		String type,
+		@Schema(description = "The rule. Case-insensitive.", allowableValues = {
+				"sgd", "momentum", "nesterov", "adam", "rmsprop" }, defaultValue = "sgd",
+				requiredMode = Schema.RequiredMode.REQUIRED) String type,
 
 		@Schema(description = """
 				μ, for `sgd`, `momentum`, `nesterov`, `rmsprop`: ≥ 0 (> 0 for `momentum` and `nesterov`). \
-				Default 0.9 for `momentum` and `nesterov`, 0 otherwise (PyTorch's).""", example = "0.9")
-		Double momentum,
+				Default 0.9 for `momentum` and `nesterov`, 0 otherwise (PyTorch's).""",
+				example = "0.9") Double momentum,
 
-		@Schema(description = "For `sgd` and `momentum`: 0 ≤ dampening ≤ 1. Default 0.", defaultValue = "0")
-		Double dampening,
+		@Schema(description = "For `sgd` and `momentum`: 0 ≤ dampening ≤ 1. Default 0.",
+				defaultValue = "0") Double dampening,
 
 		@Schema(description = "For `sgd`: Nesterov momentum (needs `momentum` > 0 and dampening 0). Default false.",
-				defaultValue = "false")
-		Boolean nesterov,
+				defaultValue = "false") Boolean nesterov,
 
-		@Schema(description = "For `adam`: [β₁, β₂], each in [0, 1). Default [0.9, 0.999].", example = "[0.9, 0.999]")
-		double[] betas,
+		@Schema(description = "For `adam`: [β₁, β₂], each in [0, 1). Default [0.9, 0.999].",
+				example = "[0.9, 0.999]") double[] betas,
 
-		@Schema(description = "For `rmsprop`: the smoothing constant α, in [0, 1]. Default 0.99.", defaultValue = "0.99")
-		Double alpha,
+		@Schema(description = "For `rmsprop`: the smoothing constant α, in [0, 1]. Default 0.99.",
+				defaultValue = "0.99") Double alpha,
 
-		@Schema(description = "For `adam` and `rmsprop`: added to the denominator, ≥ 0. Default 1e-8.", defaultValue = "1e-8")
-		Double eps,
+		@Schema(description = "For `adam` and `rmsprop`: added to the denominator, ≥ 0. Default 1e-8.",
+				defaultValue = "1e-8") Double eps,
 
 		@Schema(description = "For `rmsprop`: normalise by the centred second moment (an estimate of the variance). Default false.",
-				defaultValue = "false")
-		Boolean centered,
+				defaultValue = "false") Boolean centered,
 
 		@Schema(description = "L2 penalty, PyTorch style: g ← dL/dθ + weightDecay·θ before the rule, for weights and biases. ≥ 0, default 0.",
-				defaultValue = "0")
-		Double weightDecay) {
+				defaultValue = "0") Double weightDecay){
 }

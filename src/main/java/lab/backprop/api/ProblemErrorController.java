@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Answers errors that happen outside Spring MVC's handlers (in a filter, or in the servlet
- * container itself) as problem+json too, without stack trace or exception text.
+ * Answers errors that happen outside Spring MVC's handlers (in a filter, or in the
+ * servlet container itself) as problem+json too, without stack trace or exception text.
  */
 @Hidden
 @RestController
@@ -52,4 +52,5 @@ public class ProblemErrorController implements ErrorController {
 		}
 		return HttpStatus.INTERNAL_SERVER_ERROR;
 	}
+
 }

@@ -10,8 +10,8 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.http.HttpStatus;
 
 /**
- * Tomcat's last word on errors it meets before any servlet runs (an unreadable address, say):
- * problem+json instead of Tomcat's HTML page.
+ * Tomcat's last word on errors it meets before any servlet runs (an unreadable address,
+ * say): problem+json instead of Tomcat's HTML page.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -23,7 +23,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		}
 		HttpStatus known = HttpStatus.resolve(status);
 		String title = known == null ? "Error" : known.getReasonPhrase();
-		String type = known == null ? "http-" + status : known.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+		String type = known == null ? "http-" + status
+				: known.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
 		String detail = status == 400 ? "The request could not be read: check the address and the headers."
 				: known != null && known.is5xxServerError() ? "The service failed unexpectedly; the failure was logged."
 						: title + ".";
@@ -38,7 +39,9 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 			}
 		}
 		catch (IOException | IllegalStateException e) {
-			// the connection is gone or the response was already committed: nothing more to say
+			// the connection is gone or the response was already committed: nothing more
+			// to say
 		}
 	}
+
 }

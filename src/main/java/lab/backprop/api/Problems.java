@@ -20,9 +20,13 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Problems {
 
 	public static final URI INVALID_REQUEST = URI.create("urn:backprop-lab:problem:invalid-request");
+
 	public static final URI MALFORMED_JSON = URI.create("urn:backprop-lab:problem:malformed-json");
+
 	public static final URI NOT_FINITE = URI.create("urn:backprop-lab:problem:not-finite");
+
 	public static final URI TOO_LARGE = URI.create("urn:backprop-lab:problem:too-large");
+
 	public static final URI BUSY = URI.create("urn:backprop-lab:problem:busy");
 
 	/** What a 503 asks the client to wait, in seconds. */
@@ -34,8 +38,9 @@ public final class Problems {
 	/** The 503 of a request whose memory share did not become free in time. */
 	static ProblemDetail busy(ServiceBusyException e) {
 		return of(HttpStatus.SERVICE_UNAVAILABLE, BUSY, "The service is busy",
-				"Other large requests hold the memory this one needs (about " + Math.max(1, e.neededMib()) + " MiB of the "
-						+ e.budgetMib() + " MiB that requests in flight may hold, backprop.admission.memory), and did not "
+				"Other large requests hold the memory this one needs (about " + Math.max(1, e.neededMib())
+						+ " MiB of the " + e.budgetMib()
+						+ " MiB that requests in flight may hold, backprop.admission.memory), and did not "
 						+ "free it within " + e.waitedMillis() + " ms. Try again shortly.");
 	}
 
@@ -52,8 +57,8 @@ public final class Problems {
 	}
 
 	/**
-	 * Writes {@code problem} as the answer to {@code request} from a servlet filter, where no handler
-	 * and no message converter has run yet.
+	 * Writes {@code problem} as the answer to {@code request} from a servlet filter,
+	 * where no handler and no message converter has run yet.
 	 */
 	static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem,
 			JsonMapper mapper) throws IOException {
@@ -63,7 +68,10 @@ public final class Problems {
 		mapper.writeValue(response.getOutputStream(), problem);
 	}
 
-	/** A problem response whose media type is fixed, whatever the request's Accept header says. */
+	/**
+	 * A problem response whose media type is fixed, whatever the request's Accept header
+	 * says.
+	 */
 	public static ResponseEntity<Object> response(ProblemDetail problem, HttpHeaders headers) {
 		HttpHeaders all = new HttpHeaders();
 		if (headers != null) {
@@ -88,4 +96,5 @@ public final class Problems {
 		String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more, see errors)" : "";
 		return (where.isEmpty() ? "" : where + " ") + first.message() + more;
 	}
+
 }

@@ -22,9 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Bounds the request body (Tomcat does not bound a JSON body by itself): a declared length over the
- * limit is refused at once; a body of unknown length (chunked) is read up to the limit, and refused
- * as soon as it goes past it.
+ * Bounds the request body (Tomcat does not bound a JSON body by itself): a declared
+ * length over the limit is refused at once; a body of unknown length (chunked) is read up
+ * to the limit, and refused as soon as it goes past it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -122,5 +122,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 		public long getContentLengthLong() {
 			return body.length;
 		}
+
 	}
+
 }

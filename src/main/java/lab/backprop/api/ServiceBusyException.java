@@ -27,4 +27,5 @@ public class ServiceBusyException extends RuntimeException {
 	public long waitedMillis() {
 		return waitedMillis;
 	}
+
 }

@@ -16,9 +16,9 @@ import lab.backprop.engine.Matrices;
 import lab.backprop.engine.Network;
 
 /**
- * Checks a /train-step body and turns it into the engine's network, inputs and labels. Every
- * problem found is reported with the JSON Pointer of the value it is about; checks that depend on
- * an invalid value are skipped rather than reported twice.
+ * Checks a /train-step body and turns it into the engine's network, inputs and labels.
+ * Every problem found is reported with the JSON Pointer of the value it is about; checks
+ * that depend on an invalid value are skipped rather than reported twice.
  */
 @Component
 public class StepRequestValidator {
@@ -44,8 +44,8 @@ public class StepRequestValidator {
 		else if (request.label() == null) {
 			errors.add(new FieldError("/label", "is required"));
 		}
-		OptimizerRequests.Choice optimizer = OptimizerRequests.parse(request.optimizer(), request.optimizerState(), layers,
-				errors);
+		OptimizerRequests.Choice optimizer = OptimizerRequests.parse(request.optimizer(), request.optimizerState(),
+				layers, errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException(errors);
 		}
@@ -97,7 +97,10 @@ public class StepRequestValidator {
 		}
 	}
 
-	/** The neurons of a layer: its weights' widest row (0 when the weights are not a matrix yet). */
+	/**
+	 * The neurons of a layer: its weights' widest row (0 when the weights are not a
+	 * matrix yet).
+	 */
 	private static long width(NumberArray weights) {
 		if (weights == null || !weights.isMatrix()) {
 			return 0;
@@ -125,8 +128,8 @@ public class StepRequestValidator {
 
 	private static void over(long value, long limit, String pointer, String what, String property) {
 		if (value > limit) {
-			throw new LimitExceededException(pointer, "has " + value + " " + what + "; the limit is " + limit
-					+ " (backprop.limits." + property + ")");
+			throw new LimitExceededException(pointer,
+					"has " + value + " " + what + "; the limit is " + limit + " (backprop.limits." + property + ")");
 		}
 	}
 
@@ -136,10 +139,11 @@ public class StepRequestValidator {
 			return null;
 		}
 		if (inputs.isScalar()) {
-			errors.add(new FieldError("/inputs", "must be an array of numbers (one example) or of rows (a batch), not a bare number"));
+			errors.add(new FieldError("/inputs",
+					"must be an array of numbers (one example) or of rows (a batch), not a bare number"));
 			return null;
 		}
-		double[][] rows = inputs.isFlat() ? new double[][] {inputs.flat()} : inputs.rows();
+		double[][] rows = inputs.isFlat() ? new double[][] { inputs.flat() } : inputs.rows();
 		return rectangular(rows, "/inputs", "inputs", inputs.isFlat(), errors);
 	}
 
@@ -154,11 +158,12 @@ public class StepRequestValidator {
 		int features = inputs == null ? -1 : inputs.getColumnDimension();
 		if (request.layers() == null) {
 			if (!singleLayerForm) {
-				errors.add(new FieldError("/layers", "is required: give 'layers' (network form) or 'weights' and "
-						+ "'bias' (single-layer form)"));
+				errors.add(new FieldError("/layers",
+						"is required: give 'layers' (network form) or 'weights' and " + "'bias' (single-layer form)"));
 				return null;
 			}
-			Layer layer = layer("", request.weights(), request.bias(), request.activation(), features, "inputs", errors);
+			Layer layer = layer("", request.weights(), request.bias(), request.activation(), features, "inputs",
+					errors);
 			return layer == null ? null : List.of(layer);
 		}
 		if (request.layers().isEmpty()) {
@@ -178,7 +183,8 @@ public class StepRequestValidator {
 				previousOutputs = -1;
 				continue;
 			}
-			Layer layer = layer(pointer, spec.weights(), spec.bias(), spec.activation(), previousOutputs, previous, errors);
+			Layer layer = layer(pointer, spec.weights(), spec.bias(), spec.activation(), previousOutputs, previous,
+					errors);
 			valid &= layer != null;
 			layers.add(layer);
 			previousOutputs = layer == null ? -1 : layer.outputs();
@@ -188,8 +194,8 @@ public class StepRequestValidator {
 	}
 
 	/**
-	 * One layer at {@code pointer}; {@code expectedInputs} is what the previous layer gives (−1 when
-	 * unknown), {@code source} names it for the message.
+	 * One layer at {@code pointer}; {@code expectedInputs} is what the previous layer
+	 * gives (−1 when unknown), {@code source} names it for the message.
 	 */
 	private static Layer layer(String pointer, NumberArray weightsValue, NumberArray biasValue, String activationName,
 			int expectedInputs, String source, List<FieldError> errors) {
@@ -198,17 +204,19 @@ public class StepRequestValidator {
 		if (weights != null && expectedInputs >= 0 && weights.getRowDimension() != expectedInputs) {
 			String sourceShape = source.equals("inputs") ? "inputs have " + expectedInputs + " features per example"
 					: source + " outputs " + expectedInputs;
-			errors.add(new FieldError(pointer + "/weights", pointer.substring(Math.min(1, pointer.length()))
-					+ (pointer.isEmpty() ? "weights" : "/weights") + " has " + weights.getRowDimension()
-					+ " rows but " + sourceShape + ": a layer's weights are inputs × outputs"));
+			errors.add(new FieldError(pointer + "/weights",
+					pointer.substring(Math.min(1, pointer.length())) + (pointer.isEmpty() ? "weights" : "/weights")
+							+ " has " + weights.getRowDimension() + " rows but " + sourceShape
+							+ ": a layer's weights are inputs × outputs"));
 		}
-		RealVector bias = weights == null ? null : bias(biasValue, weights.getColumnDimension(), pointer + "/bias", errors);
+		RealVector bias = weights == null ? null
+				: bias(biasValue, weights.getColumnDimension(), pointer + "/bias", errors);
 		if (weights == null && biasValue == null) {
-			errors.add(new FieldError(pointer + "/bias", "is required: a number, one value per output, or a 1 × outputs matrix"));
+			errors.add(new FieldError(pointer + "/bias",
+					"is required: a number, one value per output, or a 1 × outputs matrix"));
 		}
-		Activation activation = activationName == null ? Activation.SIGMOID
-				: WireEnum.parse(activationName, Activation.values(), Activation::wireName, pointer + "/activation",
-						"activation", errors);
+		Activation activation = activationName == null ? Activation.SIGMOID : WireEnum.parse(activationName,
+				Activation.values(), Activation::wireName, pointer + "/activation", "activation", errors);
 		if (errors.size() > before) {
 			return null;
 		}
@@ -222,9 +230,12 @@ public class StepRequestValidator {
 		}
 		if (!value.isMatrix()) {
 			boolean emptyFlat = value.isFlat() && value.flat().length == 0;
-			errors.add(new FieldError(pointer, emptyFlat ? "must not be empty: a matrix, inputs × outputs"
-					: "must be a matrix (an array of rows), inputs × outputs, not " + (value.isFlat()
-							? "a flat array: write [[w1], [w2], …] for one output neuron" : "a number")));
+			errors.add(
+					new FieldError(pointer,
+							emptyFlat ? "must not be empty: a matrix, inputs × outputs"
+									: "must be a matrix (an array of rows), inputs × outputs, not " + (value.isFlat()
+											? "a flat array: write [[w1], [w2], …] for one output neuron"
+											: "a number")));
 			return null;
 		}
 		return rectangular(value.rows(), pointer, "weights", false, errors);
@@ -271,17 +282,17 @@ public class StepRequestValidator {
 						+ " (batch × outputs): a single number fits only one example with one output"));
 				return null;
 			}
-			rows = new double[][] {{value.scalar()}};
+			rows = new double[][] { { value.scalar() } };
 		}
 		else if (value.isFlat()) {
 			double[] flat = value.flat();
 			if (batch == 1) {
-				rows = new double[][] {flat};
+				rows = new double[][] { flat };
 			}
 			else if (outputs == 1) {
 				rows = new double[flat.length][];
 				for (int i = 0; i < flat.length; i++) {
-					rows[i] = new double[] {flat[i]};
+					rows[i] = new double[] { flat[i] };
 				}
 			}
 			else {
@@ -314,7 +325,10 @@ public class StepRequestValidator {
 		return value;
 	}
 
-	/** Rows that are non-empty and of one length, as a matrix; {@code flat} rows came from one flat array. */
+	/**
+	 * Rows that are non-empty and of one length, as a matrix; {@code flat} rows came from
+	 * one flat array.
+	 */
 	private static RealMatrix rectangular(double[][] rows, String pointer, String name, boolean flat,
 			List<FieldError> errors) {
 		if (rows.length == 0 || rows[0].length == 0) {
@@ -330,4 +344,5 @@ public class StepRequestValidator {
 		}
 		return Matrices.of(rows);
 	}
+
 }

@@ -30,7 +30,10 @@ final class Suggestions {
 		return Optional.ofNullable(best);
 	}
 
-	/** Case, underscores and dashes do not count: learning_rate and LearningRate both mean learningRate. */
+	/**
+	 * Case, underscores and dashes do not count: learning_rate and LearningRate both mean
+	 * learningRate.
+	 */
 	private static String normalize(String s) {
 		return s.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
 	}
@@ -38,4 +41,5 @@ final class Suggestions {
 	static String hint(String given, Collection<String> candidates) {
 		return closest(given, candidates).map(s -> " (did you mean '" + s + "'?)").orElse("");
 	}
+
 }

@@ -33,4 +33,5 @@ class TomcatErrorPages implements WebServerFactoryCustomizer<TomcatServletWebSer
 	public int getOrder() {
 		return Ordered.LOWEST_PRECEDENCE;
 	}
+
 }

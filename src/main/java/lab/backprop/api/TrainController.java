@@ -47,18 +47,24 @@ public class TrainController {
 			then holds the last finite parameters; a non-finite start is a 422). \
 			\n\nThe compute budget: steps × parameters × batch must be at most backprop.limits.max-train-work \
 			(default 100000000; environment BACKPROP_LIMITS_MAX_TRAIN_WORK), else a 413 names the budget.""")
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-			mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = TrainRequest.class)))
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = TrainRequest.class)))
 	@ApiResponse(responseCode = "200", description = "The run: why it stopped, the history and the final parameters.")
-	@ApiResponse(responseCode = "400", description = "The body is not valid: `errors` lists each problem with a JSON Pointer.",
+	@ApiResponse(responseCode = "400",
+			description = "The body is not valid: `errors` lists each problem with a JSON Pointer.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-	@ApiResponse(responseCode = "413", description = "The run is over the compute budget: `limit`, `budget` and `work` say by how much.",
+	@ApiResponse(responseCode = "413",
+			description = "The run is over the compute budget: `limit`, `budget` and `work` say by how much.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-	@ApiResponse(responseCode = "422", description = "The starting parameters' forward pass is not finite: `quantity` names the value.",
+	@ApiResponse(responseCode = "422",
+			description = "The starting parameters' forward pass is not finite: `quantity` names the value.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-	@ApiResponse(responseCode = "503", description = "Other large requests hold the memory this one needs and did not free it in time (`backprop.admission`): try again after `Retry-After` seconds.",
+	@ApiResponse(responseCode = "503",
+			description = "Other large requests hold the memory this one needs and did not free it in time (`backprop.admission`): try again after `Retry-After` seconds.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-	@PostMapping(path = "/train", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping(path = "/train", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
 	public TrainResponse train(@RequestBody TrainRequest request, HttpServletRequest servletRequest) {
 		List<FieldError> errors = new ArrayList<>();
 		StepInput input = null;
@@ -85,8 +91,8 @@ public class TrainController {
 				outcome.loss(),
 				outcome.divergedAt() == null ? null
 						: new TrainResponse.Divergence(outcome.stepsRun() + 1, outcome.divergedAt()),
-				TrainResponse.HistoryPoint.of(outcome.history()), plan.recordEvery(), OptimizerRequests.describe(input.optimizer()),
-				TrainStepResponse.parameters(outcome.network()),
+				TrainResponse.HistoryPoint.of(outcome.history()), plan.recordEvery(),
+				OptimizerRequests.describe(input.optimizer()), TrainStepResponse.parameters(outcome.network()),
 				OptimizerRequests.body(input.optimizer(), outcome.state()),
 				trace && outcome.first() != null ? TrainStepResponse.from(outcome.first()) : null,
 				trace && outcome.last() != null ? TrainStepResponse.from(outcome.last()) : null);
@@ -97,7 +103,8 @@ public class TrainController {
 		int before = errors.size();
 		Integer steps = request.steps();
 		if (steps == null) {
-			errors.add(new FieldError("/steps", "is required: how many steps to train, 1 to " + limits.maxTrainSteps()));
+			errors
+				.add(new FieldError("/steps", "is required: how many steps to train, 1 to " + limits.maxTrainSteps()));
 		}
 		else if (steps < 1 || steps > limits.maxTrainSteps()) {
 			errors.add(new FieldError("/steps", "must be from 1 to " + limits.maxTrainSteps()
@@ -117,11 +124,13 @@ public class TrainController {
 		}
 		long points = steps / recordEvery + 2L;
 		if (points > limits.maxHistoryPoints()) {
-			errors.add(new FieldError("/recordEvery", "gives " + points + " history points for " + steps
-					+ " steps, more than " + limits.maxHistoryPoints() + " (backprop.limits.max-history-points): use at least "
-					+ (steps + limits.maxHistoryPoints() - 3) / (limits.maxHistoryPoints() - 2)));
+			errors.add(new FieldError("/recordEvery",
+					"gives " + points + " history points for " + steps + " steps, more than "
+							+ limits.maxHistoryPoints() + " (backprop.limits.max-history-points): use at least "
+							+ (steps + limits.maxHistoryPoints() - 3) / (limits.maxHistoryPoints() - 2)));
 			return null;
 		}
 		return new Training.Plan(steps, target == null ? Double.NEGATIVE_INFINITY : target, recordEvery);
 	}
+
 }

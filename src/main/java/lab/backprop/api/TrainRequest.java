@@ -6,73 +6,63 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
- * The body of POST /train: a /train-step body ({@link #stepRequest()}) and how long to train.
- * The fields shared with /train-step are repeated here so that unknown fields are still refused.
+ * The body of POST /train: a /train-step body ({@link #stepRequest()}) and how long to
+ * train. The fields shared with /train-step are repeated here so that unknown fields are
+ * still refused.
  */
 @Schema(name = "TrainRequest", description = """
 		A /train-step body (every field means the same) plus `steps` and, optionally, `targetLoss`, \
 		`recordEvery` and `trace`.""")
 public record TrainRequest(
 
-		@Schema(description = "As in /train-step: batch × features.", oneOf = {double[][].class, double[].class},
-				requiredMode = Schema.RequiredMode.REQUIRED)
-		NumberArray inputs,
+		@Schema(description = "As in /train-step: batch × features.", oneOf = {
+				double[][].class, double[].class }, requiredMode = Schema.RequiredMode.REQUIRED) NumberArray inputs,
 
-		@Schema(description = "As in /train-step: single-layer form, inputs × outputs.", oneOf = {double[][].class})
-		NumberArray weights,
+		@Schema(description = "As in /train-step: single-layer form, inputs × outputs.",
+				oneOf = { double[][].class }) NumberArray weights,
 
 		@Schema(description = "As in /train-step: single-layer form, a number, a flat array or a 1 × outputs matrix.",
-				oneOf = {Double.class, double[].class, double[][].class})
-		NumberArray bias,
+				oneOf = { Double.class, double[].class, double[][].class }) NumberArray bias,
 
 		@Schema(description = "As in /train-step: single-layer form.",
-				allowableValues = {"sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax"}, defaultValue = "sigmoid")
-		String activation,
+				allowableValues = { "sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax" },
+				defaultValue = "sigmoid") String activation,
 
-		@Schema(description = "As in /train-step: the network form, first to last.")
-		List<TrainStepRequest.LayerSpec> layers,
+		@Schema(description = "As in /train-step: the network form, first to last.") List<TrainStepRequest.LayerSpec> layers,
 
-		@Schema(description = "As in /train-step: batch × outputs.", oneOf = {double[][].class, double[].class, Double.class},
-				requiredMode = Schema.RequiredMode.REQUIRED)
-		NumberArray label,
+		@Schema(description = "As in /train-step: batch × outputs.",
+				oneOf = { double[][].class, double[].class, Double.class },
+				requiredMode = Schema.RequiredMode.REQUIRED) NumberArray label,
 
 		@Schema(description = "As in /train-step.",
-				allowableValues = {"mse", "sse", "quadratic", "binary_cross_entropy", "cross_entropy"}, defaultValue = "mse")
-		String loss,
+				allowableValues = { "mse", "sse", "quadratic", "binary_cross_entropy", "cross_entropy" },
+				defaultValue = "mse") String loss,
 
 		@Schema(description = "As in /train-step: the step size η, finite and > 0.", example = "0.5",
-				exclusiveMinimumValue = 0, requiredMode = Schema.RequiredMode.REQUIRED)
-		Double learningRate,
+				exclusiveMinimumValue = 0, requiredMode = Schema.RequiredMode.REQUIRED) Double learningRate,
 
-		@Schema(description = "As in /train-step. Default: plain sgd.")
-		OptimizerSpec optimizer,
+		@Schema(description = "As in /train-step. Default: plain sgd.") OptimizerSpec optimizer,
 
-		@Schema(description = "As in /train-step: the state to continue from. Default: a fresh start.")
-		OptimizerStateBody optimizerState,
+		@Schema(description = "As in /train-step: the state to continue from. Default: a fresh start.") OptimizerStateBody optimizerState,
 
 		@Schema(description = """
 				How many steps to take at most: 1 to backprop.limits.max-train-steps (default 100000). \
 				steps × parameters × batch must also fit the compute budget backprop.limits.max-train-work \
 				(default 100000000), or the answer is a 413.""", example = "1000", minimum = "1",
-				requiredMode = Schema.RequiredMode.REQUIRED)
-		@JsonDeserialize(using = WholeNumberDeserializer.Int.class)
-		Integer steps,
+				requiredMode = Schema.RequiredMode.REQUIRED) @JsonDeserialize(
+						using = WholeNumberDeserializer.Int.class) Integer steps,
 
 		@Schema(description = "Stop as soon as the loss is at or below this (checked before each step and after the last). Default: never.",
-				example = "0.01")
-		Double targetLoss,
+				example = "0.01") Double targetLoss,
 
 		@Schema(description = """
 				Keep the loss of step 0, of every multiple of this step, and of the last step in `history`. \
 				Default: ⌈steps / 100⌉, so that the history has about 100 points; at most \
-				backprop.limits.max-history-points (default 10000) points may be asked for.""",
-				example = "10", minimum = "1")
-		@JsonDeserialize(using = WholeNumberDeserializer.Int.class)
-		Integer recordEvery,
+				backprop.limits.max-history-points (default 10000) points may be asked for.""", example = "10",
+				minimum = "1") @JsonDeserialize(using = WholeNumberDeserializer.Int.class) Integer recordEvery,
 
 		@Schema(description = "Also return the first and the last step in full, as /train-step shows them. Default false.",
-				defaultValue = "false")
-		Boolean trace) {
+				defaultValue = "false") Boolean trace){
 
 	/** The /train-step part of the body. */
 	TrainStepRequest stepRequest() {

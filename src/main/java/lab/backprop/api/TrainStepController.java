@@ -23,7 +23,9 @@ import lab.backprop.explain.Explainer;
 import lab.backprop.explain.Step;
 import lab.backprop.explain.StepReport;
 
-/** POST /train-step: one forward pass, backward pass and update, with every value shown. */
+/**
+ * POST /train-step: one forward pass, backward pass and update, with every value shown.
+ */
 @RestController
 @Tag(name = "Training", description = "Backpropagation, number by number.")
 public class TrainStepController {
@@ -66,43 +68,48 @@ public class TrainStepController {
 			(any other language gives English); `Content-Language` says which one was used.""")
 	@Parameter(in = ParameterIn.HEADER, name = "Accept-Language", required = false, description = """
 			The language of the explanations and of the worked solution: `ru` for Russian; anything else, or \
-			no header, gives English.""", schema = @Schema(type = "string", allowableValues = {"en", "ru"}))
+			no header, gives English.""", schema = @Schema(type = "string", allowableValues = { "en", "ru" }))
 	// The ready examples (the seed first) come from the example catalog: ExamplesOpenApi.
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-			mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = TrainStepRequest.class)))
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = TrainStepRequest.class)))
 	@ApiResponse(responseCode = "200", description = """
 			The step, value by value: JSON (with `explanations` when `explain=true`; only its summary with \
 			`include=summary`), or the worked solution as Markdown for `Accept: text/markdown`.""", content = {
-				@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-						schema = @Schema(anyOf = {StepReport.class, TrainStepSummary.class})),
-				@Content(mediaType = MediaType.TEXT_MARKDOWN_VALUE, schema = @Schema(type = "string",
-						description = "The worked solution: Markdown with LaTeX formulas between $...$."))})
+			@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(anyOf = { StepReport.class, TrainStepSummary.class })),
+			@Content(mediaType = MediaType.TEXT_MARKDOWN_VALUE,
+					schema = @Schema(type = "string",
+							description = "The worked solution: Markdown with LaTeX formulas between $...$.")) })
 	@ApiResponse(responseCode = "400", description = """
 			The body is not valid: `errors` lists each problem with a JSON Pointer. An unknown `include` or \
 			`explain` value is a 400 too, naming the parameter (`parameter`).""",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-	@ApiResponse(responseCode = "413", description = "The request is over a configured limit (`backprop.limits`: body, parameters, layers, width, batch, inputs, activations): `errors` points at what is too large and names the limit.",
+	@ApiResponse(responseCode = "413",
+			description = "The request is over a configured limit (`backprop.limits`: body, parameters, layers, width, batch, inputs, activations): `errors` points at what is too large and names the limit.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-	@ApiResponse(responseCode = "422", description = "The arithmetic overflowed: `quantity` names the first value that is not finite.",
+	@ApiResponse(responseCode = "422",
+			description = "The arithmetic overflowed: `quantity` names the first value that is not finite.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-	@ApiResponse(responseCode = "503", description = "Other large requests hold the memory this one needs and did not free it in time (`backprop.admission`): try again after `Retry-After` seconds.",
+	@ApiResponse(responseCode = "503",
+			description = "Other large requests hold the memory this one needs and did not free it in time (`backprop.admission`): try again after `Retry-After` seconds.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@PostMapping(path = "/train-step", consumes = MediaType.APPLICATION_JSON_VALUE,
-			produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_MARKDOWN_VALUE})
+			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_MARKDOWN_VALUE })
 	public ResponseEntity<?> trainStep(@RequestBody TrainStepRequest request,
 			@Parameter(description = """
 					`true` adds `explanations` (formula, substituted numbers, meaning) for every value; \
 					`false` or absent: numbers only. A bare `?explain` is `true`. Needs `include=full`.""",
-					schema = @Schema(type = "boolean", defaultValue = "false"))
-			@RequestParam(name = Explainer.PARAMETER, required = false) String explain,
+					schema = @Schema(type = "boolean", defaultValue = "false")) @RequestParam(
+							name = Explainer.PARAMETER, required = false) String explain,
 			@Parameter(description = """
 					How much of the step to answer with. `full` (the default): every value of the step, as \
 					documented for the response. `summary`: only `forward.loss`, `update` (learningRate, the \
 					optimizer and the new layers), `after` (prediction, loss, lossChange) and `optimizerState`, \
 					each exactly as in the full answer; the per-layer forward values and the whole `backward` \
 					section are left out, so a large network's answer stays small. JSON only. Case-insensitive.""",
-					schema = @Schema(allowableValues = {"summary", "full"}, defaultValue = "full"))
-			@RequestParam(name = Include.PARAMETER, required = false) String include,
+					schema = @Schema(allowableValues = { "summary", "full" }, defaultValue = "full")) @RequestParam(
+							name = Include.PARAMETER, required = false) String include,
 			@Parameter(hidden = true) Locale locale, HttpServletRequest servletRequest) {
 		boolean explained = explainer.wanted(explain, locale);
 		Include detail = Include.parse(include);
@@ -120,4 +127,5 @@ public class TrainStepController {
 		return explainer.report(response,
 				new Step(input.network(), input.inputs(), input.labels(), input.loss(), result), explained, locale);
 	}
+
 }

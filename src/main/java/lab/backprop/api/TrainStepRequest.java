@@ -5,10 +5,10 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * The body of POST /train-step, as written: either the single-layer form ({@code weights},
- * {@code bias}, {@code activation}) or the network form ({@code layers}). A field sent as
- * {@code null} is the same as a field left out. {@link StepRequestValidator} checks it and builds
- * the engine's network.
+ * The body of POST /train-step, as written: either the single-layer form
+ * ({@code weights}, {@code bias}, {@code activation}) or the network form
+ * ({@code layers}). A field sent as {@code null} is the same as a field left out.
+ * {@link StepRequestValidator} checks it and builds the engine's network.
  */
 @Schema(name = "TrainStepRequest", description = """
 		A network, its inputs and labels, and the learning rate for one gradient-descent step. Give \
@@ -19,77 +19,67 @@ public record TrainStepRequest(
 
 		@Schema(description = """
 				Batch × features: one row per example. A flat array is one example. A bare number is \
-				an error.""", oneOf = {double[][].class, double[].class},
-				example = "[[0.5, 0.2, 0.8]]", requiredMode = Schema.RequiredMode.REQUIRED)
-		NumberArray inputs,
+				an error.""", oneOf = {
+				double[][].class, double[].class }, example = "[[0.5, 0.2, 0.8]]",
+				requiredMode = Schema.RequiredMode.REQUIRED) NumberArray inputs,
 
 		@Schema(description = """
 				Single-layer form: the weights, inputs × outputs (the seed's W is 3 × 1, so \
 				z = inputs · weights + bias). Must be a matrix; a flat array is an error.""",
-				oneOf = {double[][].class}, example = "[[0.1], [-0.3], [0.5]]")
-		NumberArray weights,
+				oneOf = { double[][].class }, example = "[[0.1], [-0.3], [0.5]]") NumberArray weights,
 
 		@Schema(description = """
 				Single-layer form, required with `weights`: a number (the same start value for every \
 				output neuron), a flat array with one value per output, or a 1 × outputs matrix \
-				(the seed's `[[0.1]]`).""", oneOf = {Double.class, double[].class, double[][].class},
-				example = "[[0.1]]")
-		NumberArray bias,
+				(the seed's `[[0.1]]`).""", oneOf = { Double.class, double[].class, double[][].class },
+				example = "[[0.1]]") NumberArray bias,
 
 		@Schema(description = "Single-layer form: the activation of the layer. Case-insensitive.",
-				allowableValues = {"sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax"},
-				defaultValue = "sigmoid")
-		String activation,
+				allowableValues = { "sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax" },
+				defaultValue = "sigmoid") String activation,
 
 		@Schema(description = """
 				Network form: the layers, first to last. Each layer's weights have as many rows as \
-				the previous layer (or the inputs) has outputs.""")
-		List<LayerSpec> layers,
+				the previous layer (or the inputs) has outputs.""") List<LayerSpec> layers,
 
 		@Schema(description = """
 				The true values, batch × outputs. A number is one output of one example. A flat \
 				array is one example's outputs when the batch has one example, otherwise one value \
 				per example when the network has one output.""",
-				oneOf = {double[][].class, double[].class, Double.class}, example = "[[0.7]]",
-				requiredMode = Schema.RequiredMode.REQUIRED)
-		NumberArray label,
+				oneOf = { double[][].class, double[].class, Double.class }, example = "[[0.7]]",
+				requiredMode = Schema.RequiredMode.REQUIRED) NumberArray label,
 
 		@Schema(description = """
 				The loss. `mse`: mean over all elements of (ŷ − y)²; `sse`: their sum; `quadratic`: \
 				(1/2n) Σ‖ŷ − y‖²; `binary_cross_entropy`: mean over all elements of \
 				−[y ln ŷ + (1 − y) ln(1 − ŷ)]; `cross_entropy`: mean over examples of −Σ y ln ŷ. \
 				Case-insensitive.""",
-				allowableValues = {"mse", "sse", "quadratic", "binary_cross_entropy", "cross_entropy"},
-				defaultValue = "mse")
-		String loss,
+				allowableValues = { "mse", "sse", "quadratic", "binary_cross_entropy", "cross_entropy" },
+				defaultValue = "mse") String loss,
 
 		@Schema(description = "The step size η (with the default optimizer: θ ← θ − η · dL/dθ). Finite and > 0.",
-				example = "0.1", exclusiveMinimumValue = 0, requiredMode = Schema.RequiredMode.REQUIRED)
-		Double learningRate,
+				example = "0.1", exclusiveMinimumValue = 0,
+				requiredMode = Schema.RequiredMode.REQUIRED) Double learningRate,
 
-		@Schema(description = "The update rule and its hyper-parameters (PyTorch's). Default: plain sgd, θ ← θ − η · dL/dθ.")
-		OptimizerSpec optimizer,
+		@Schema(description = "The update rule and its hyper-parameters (PyTorch's). Default: plain sgd, θ ← θ − η · dL/dθ.") OptimizerSpec optimizer,
 
-		@Schema(description = "The optimizer state a previous step returned, to continue from it. Default: a fresh start.")
-		OptimizerStateBody optimizerState) {
+		@Schema(description = "The optimizer state a previous step returned, to continue from it. Default: a fresh start.") OptimizerStateBody optimizerState){
 
 	/** One dense layer of the network form. */
 	@Schema(name = "LayerSpec", description = "One dense layer: z = input · weights + bias, output = activation(z).")
 	public record LayerSpec(
 
-			@Schema(description = "Inputs × outputs. Must be a matrix.", oneOf = {double[][].class},
-					example = "[[0.15, 0.25], [0.20, 0.30]]", requiredMode = Schema.RequiredMode.REQUIRED)
-			NumberArray weights,
+			@Schema(description = "Inputs × outputs. Must be a matrix.", oneOf = {
+					double[][].class }, example = "[[0.15, 0.25], [0.20, 0.30]]",
+					requiredMode = Schema.RequiredMode.REQUIRED) NumberArray weights,
 
 			@Schema(description = """
 					A number (the same for every output neuron), a flat array with one value per \
-					output, or a 1 × outputs matrix.""", oneOf = {Double.class, double[].class, double[][].class},
-					example = "[0.35, 0.35]", requiredMode = Schema.RequiredMode.REQUIRED)
-			NumberArray bias,
+					output, or a 1 × outputs matrix.""", oneOf = { Double.class, double[].class, double[][].class },
+					example = "[0.35, 0.35]", requiredMode = Schema.RequiredMode.REQUIRED) NumberArray bias,
 
 			@Schema(description = "The activation. Case-insensitive.",
-					allowableValues = {"sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax"},
-					defaultValue = "sigmoid")
-			String activation) {
+					allowableValues = { "sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax" },
+					defaultValue = "sigmoid") String activation){
 	}
 }

@@ -8,7 +8,10 @@ import lab.backprop.engine.GradientCheck;
 import lab.backprop.engine.Training;
 import lab.backprop.engine.TrainingStep;
 
-/** The engine's training loop and gradient checker as beans, on the same step as /train-step. */
+/**
+ * The engine's training loop and gradient checker as beans, on the same step as
+ * /train-step.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TrainingLimits.class)
 class TrainingConfiguration {
@@ -22,4 +25,5 @@ class TrainingConfiguration {
 	GradientCheck gradientCheck(TrainingStep trainingStep) {
 		return new GradientCheck(trainingStep.products());
 	}
+
 }

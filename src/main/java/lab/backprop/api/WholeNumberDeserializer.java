@@ -6,16 +6,17 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
 
 /**
- * Reads a count (steps, a step number) as written: a JSON integer, never a fraction silently cut
- * to one (Jackson would read 1.5 as 1).
+ * Reads a count (steps, a step number) as written: a JSON integer, never a fraction
+ * silently cut to one (Jackson would read 1.5 as 1).
  */
 class WholeNumberDeserializer extends ValueDeserializer<Long> {
 
 	@Override
 	public Long deserialize(JsonParser p, DeserializationContext ctxt) {
 		if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
-			throw InvalidValueException.of(p, "must be a whole number, not " + (p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT
-					? p.getString() : NumberArrayDeserializer.describe(p.currentToken())));
+			throw InvalidValueException.of(p,
+					"must be a whole number, not " + (p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT ? p.getString()
+							: NumberArrayDeserializer.describe(p.currentToken())));
 		}
 		if (p.getNumberType() != JsonParser.NumberType.INT && p.getNumberType() != JsonParser.NumberType.LONG) {
 			throw InvalidValueException.of(p, "is too large: " + p.getString());
@@ -34,5 +35,7 @@ class WholeNumberDeserializer extends ValueDeserializer<Long> {
 			}
 			return (int) value;
 		}
+
 	}
+
 }

@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
-/** Reads an enum value sent as lower snake case, ASCII case-insensitively and without trimming. */
+/**
+ * Reads an enum value sent as lower snake case, ASCII case-insensitively and without
+ * trimming.
+ */
 final class WireEnum {
 
 	private WireEnum() {
@@ -24,7 +27,9 @@ final class WireEnum {
 		return null;
 	}
 
-	/** Lower-cases A to Z only, so that no Unicode folding (ſ, K) matches an ASCII name. */
+	/**
+	 * Lower-cases A to Z only, so that no Unicode folding (ſ, K) matches an ASCII name.
+	 */
 	static String asciiLowerCase(String s) {
 		char[] chars = s.toCharArray();
 		for (int i = 0; i < chars.length; i++) {
@@ -34,4 +39,5 @@ final class WireEnum {
 		}
 		return new String(chars);
 	}
+
 }

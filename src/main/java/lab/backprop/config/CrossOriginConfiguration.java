@@ -24,9 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 import lab.backprop.api.Problems;
 
 /**
- * CORS for every path, as a servlet filter ahead of everything else: preflights are answered before
- * any handler runs, and every answer to an allowed origin, problem responses from the error page
- * included, carries the headers a browser needs to let the page read it.
+ * CORS for every path, as a servlet filter ahead of everything else: preflights are
+ * answered before any handler runs, and every answer to an allowed origin, problem
+ * responses from the error page included, carries the headers a browser needs to let the
+ * page read it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CorsProperties.class)
@@ -52,14 +53,20 @@ class CrossOriginConfiguration {
 		return registration;
 	}
 
-	/** Spring's CORS checks, with a refusal written as problem+json instead of a plain-text line. */
+	/**
+	 * Spring's CORS checks, with a refusal written as problem+json instead of a
+	 * plain-text line.
+	 */
 	static final class ProblemCorsProcessor extends DefaultCorsProcessor {
 
 		private final JsonMapper jsonMapper;
 
 		ProblemCorsProcessor(JsonMapper jsonMapper) {
-			// the mix-in Spring MVC's own converter uses, so that the problem is written the same way
-			this.jsonMapper = jsonMapper.rebuild().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
+			// the mix-in Spring MVC's own converter uses, so that the problem is written
+			// the same way
+			this.jsonMapper = jsonMapper.rebuild()
+				.addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+				.build();
 		}
 
 		@Override
@@ -73,5 +80,7 @@ class CrossOriginConfiguration {
 			response.getBody().write(jsonMapper.writeValueAsBytes(problem));
 			response.flush();
 		}
+
 	}
+
 }

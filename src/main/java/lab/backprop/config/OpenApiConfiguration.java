@@ -19,16 +19,20 @@ import lab.backprop.api.NumberArray;
 class OpenApiConfiguration {
 
 	static {
-		// NumberArray is read by its own deserializer from a number, a flat array or a matrix; each field
-		// says which of those it takes (its oneOf). Without this, springdoc would also describe the
-		// record's Java fields (depth, scalar, flat, rows) as an object schema that no request matches.
+		// NumberArray is read by its own deserializer from a number, a flat array or a
+		// matrix; each field
+		// says which of those it takes (its oneOf). Without this, springdoc would also
+		// describe the
+		// record's Java fields (depth, scalar, flat, rows) as an object schema that no
+		// request matches.
 		SpringDocUtils.getConfig().replaceWithSchema(NumberArray.class, new Schema<>());
 	}
 
 	/**
-	 * springdoc still marks such a field {@code type: object} beside its {@code oneOf}, which no number or
-	 * array could satisfy: a property that lists its forms in {@code oneOf} gets no type of its own, and
-	 * one with a single form simply has that form.
+	 * springdoc still marks such a field {@code type: object} beside its {@code oneOf},
+	 * which no number or array could satisfy: a property that lists its forms in
+	 * {@code oneOf} gets no type of its own, and one with a single form simply has that
+	 * form.
 	 */
 	@Bean
 	@SuppressWarnings("rawtypes")
@@ -107,4 +111,5 @@ class OpenApiConfiguration {
 			// no authentication: stated, rather than left out
 			.security(List.of());
 	}
+
 }

@@ -5,11 +5,13 @@ import java.util.Locale;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
- * The activation functions a layer can apply to its weighted sums z, with their derivatives.
+ * The activation functions a layer can apply to its weighted sums z, with their
+ * derivatives.
  *
- * <p>All but {@link #SOFTMAX} act element by element: {@code a = f(z)} and {@code dA/dZ = f'(z)}.
- * Softmax mixes a row's outputs, so its derivative is a Jacobian; only its product with the
- * incoming gradient ({@link #backpropagate}) is computed.
+ * <p>
+ * All but {@link #SOFTMAX} act element by element: {@code a = f(z)} and
+ * {@code dA/dZ = f'(z)}. Softmax mixes a row's outputs, so its derivative is a Jacobian;
+ * only its product with the incoming gradient ({@link #backpropagate}) is computed.
  */
 public enum Activation {
 
@@ -21,7 +23,8 @@ public enum Activation {
 
 		@Override
 		double slope(double z, double a) {
-			// a(1 - a) is the textbook form (and the seed's); for large z, 1 - a loses every digit,
+			// a(1 - a) is the textbook form (and the seed's); for large z, 1 - a loses
+			// every digit,
 			// so the complement is computed directly as sigmoid(-z).
 			return z <= 1.0 ? a * (1.0 - a) : a * value(-z);
 		}
@@ -38,7 +41,8 @@ public enum Activation {
 			if (Math.abs(z) < 1.0) {
 				return 1.0 - a * a;
 			}
-			double cosh = Math.cosh(z); // sech^2 z stays accurate where 1 - tanh^2 z cancels to 0
+			double cosh = Math.cosh(z); // sech^2 z stays accurate where 1 - tanh^2 z
+										// cancels to 0
 			return 1.0 / (cosh * cosh);
 		}
 	},
@@ -80,7 +84,10 @@ public enum Activation {
 		}
 	},
 
-	/** Softmax across each row's outputs, computed with the row maximum subtracted (no overflow). */
+	/**
+	 * Softmax across each row's outputs, computed with the row maximum subtracted (no
+	 * overflow).
+	 */
 	SOFTMAX {
 		@Override
 		double value(double z) {
@@ -119,7 +126,9 @@ public enum Activation {
 			return null;
 		}
 
-		/** dL/dz_j = a_j (g_j - sum_k a_k g_k): the softmax Jacobian applied to g = dL/dA. */
+		/**
+		 * dL/dz_j = a_j (g_j - sum_k a_k g_k): the softmax Jacobian applied to g = dL/dA.
+		 */
 		@Override
 		public RealMatrix backpropagate(RealMatrix dLdA, RealMatrix z, RealMatrix a, RealMatrix derivative) {
 			RealMatrix dLdZ = dLdA.copy();
@@ -150,7 +159,10 @@ public enum Activation {
 		return Matrices.map(z, this::value);
 	}
 
-	/** The element-wise derivative dA/dZ, or {@code null} where it is a Jacobian (softmax). */
+	/**
+	 * The element-wise derivative dA/dZ, or {@code null} where it is a Jacobian
+	 * (softmax).
+	 */
 	public RealMatrix derivative(RealMatrix z, RealMatrix a) {
 		return Matrices.combine(z, a, this::slope);
 	}
@@ -164,4 +176,5 @@ public enum Activation {
 	public String wireName() {
 		return name().toLowerCase(Locale.ROOT);
 	}
+
 }

@@ -24,10 +24,11 @@ public record BackwardPass(RealMatrix dLdPrediction, List<LayerGradients> layers
 	 * @param dLdZ dL/dZ = dL/dA ⊙ dA/dZ (for softmax, the Jacobian product)
 	 * @param dLdW dL/dW = inputᵀ · dL/dZ
 	 * @param dLdb dL/db = the column sums of dL/dZ
-	 * @param dLdInput dL/dInput = dL/dZ · Wᵀ, which the previous layer receives as its dL/dA
+	 * @param dLdInput dL/dInput = dL/dZ · Wᵀ, which the previous layer receives as its
+	 * dL/dA
 	 */
-	public record LayerGradients(RealMatrix dLdOutput, RealMatrix dOutputdZ, RealMatrix dLdZ,
-			RealMatrix dLdW, RealVector dLdb, RealMatrix dLdInput) {
+	public record LayerGradients(RealMatrix dLdOutput, RealMatrix dOutputdZ, RealMatrix dLdZ, RealMatrix dLdW,
+			RealVector dLdb, RealMatrix dLdInput) {
 	}
 
 	public static BackwardPass run(Network network, ForwardPass forward, RealMatrix labels, Loss loss,

@@ -13,34 +13,42 @@ import org.apache.commons.math3.linear.RealMatrix;
 import dev.ludovic.netlib.blas.BLAS;
 
 /**
- * Large products on {@code dev.ludovic.netlib}'s BLAS ({@code dgemm}), small ones on Commons Math.
- * The engine's {@link RowMajorMatrix} is BLAS's own layout, so operands and results pass without copies.
+ * Large products on {@code dev.ludovic.netlib}'s BLAS ({@code dgemm}), small ones on
+ * Commons Math. The engine's {@link RowMajorMatrix} is BLAS's own layout, so operands and
+ * results pass without copies.
  *
- * <p>The BLAS is a {@link BlasKernel}: the machine's native OpenBLAS where one is installed, else the
- * library's pure-Java kernel (VectorBLAS with {@code --add-modules=jdk.incubator.vector}). Kernels
- * sum in different orders (blocks, vector lanes), so a large product can differ between kernels and
- * machines in its last bits; the tests bound that against the plain sums.
+ * <p>
+ * The BLAS is a {@link BlasKernel}: the machine's native OpenBLAS where one is installed,
+ * else the library's pure-Java kernel (VectorBLAS with
+ * {@code --add-modules=jdk.incubator.vector}). Kernels sum in different orders (blocks,
+ * vector lanes), so a large product can differ between kernels and machines in its last
+ * bits; the tests bound that against the plain sums.
  *
- * <p>A product goes to BLAS once it has at least {@link #DEFAULT_THRESHOLD} multiply-adds (m·k·n,
- * 16 × 16 × 16). Below that, the call into BLAS costs about as much as the product itself
- * ({@code MatrixProductBenchmark}, BENCHMARKS.md). And Commons Math sums each element over k in
- * order, as the textbook writes it, so small networks such as the seed, the ones people check by
- * hand, keep exactly those numbers on every machine.
+ * <p>
+ * A product goes to BLAS once it has at least {@link #DEFAULT_THRESHOLD} multiply-adds
+ * (m·k·n, 16 × 16 × 16). Below that, the call into BLAS costs about as much as the
+ * product itself ({@code MatrixProductBenchmark}, BENCHMARKS.md). And Commons Math sums
+ * each element over k in order, as the textbook writes it, so small networks such as the
+ * seed, the ones people check by hand, keep exactly those numbers on every machine.
  */
 public final class BlasMatrixProducts implements MatrixProducts {
 
 	/** 16 × 16 × 16 multiply-adds. */
 	public static final long DEFAULT_THRESHOLD = 16L * 16 * 16;
 
-	/** 2^20 multiply-adds: from about a millisecond of work on, a second core pays for the hand-off. */
+	/**
+	 * 2^20 multiply-adds: from about a millisecond of work on, a second core pays for the
+	 * hand-off.
+	 */
 	static final long PARALLEL_THRESHOLD = 1L << 20;
 
 	/**
-	 * Native products run one at a time. OpenBLAS spreads each over every core already, so running
-	 * several at once gains nothing; and netlib's JNI shim pins the arrays as a JNI critical region,
-	 * during which (on JDK 17's G1) no garbage collection can start: with many requests inside native
-	 * products at once, other threads' allocations gave up waiting and the JVM ran out of heap
-	 * (measured: 64 concurrent MNIST requests in a 576 MB heap).
+	 * Native products run one at a time. OpenBLAS spreads each over every core already,
+	 * so running several at once gains nothing; and netlib's JNI shim pins the arrays as
+	 * a JNI critical region, during which (on JDK 17's G1) no garbage collection can
+	 * start: with many requests inside native products at once, other threads'
+	 * allocations gave up waiting and the JVM ran out of heap (measured: 64 concurrent
+	 * MNIST requests in a 576 MB heap).
 	 */
 	private static final ReentrantLock NATIVE_CALLS = new ReentrantLock(true);
 
@@ -58,19 +66,28 @@ public final class BlasMatrixProducts implements MatrixProducts {
 		this(BlasKernel.java(), DEFAULT_THRESHOLD);
 	}
 
-	/** The pure-Java kernel. @param threshold the smallest m·k·n that BLAS computes; 0 for all */
+	/**
+	 * The pure-Java kernel. @param threshold the smallest m·k·n that BLAS computes; 0 for
+	 * all
+	 */
 	public BlasMatrixProducts(long threshold) {
 		this(BlasKernel.java(), threshold);
 	}
 
-	/** @param threshold the smallest number of multiply-adds (m·k·n) that BLAS computes; 0 for all */
+	/**
+	 * @param threshold the smallest number of multiply-adds (m·k·n) that BLAS computes; 0
+	 * for all
+	 */
 	public BlasMatrixProducts(BlasKernel kernel, long threshold) {
 		this.blas = kernel.blas();
 		this.parallel = kernel.parallel();
 		this.threshold = threshold;
 	}
 
-	/** The BLAS implementation in use, such as {@code VectorBLAS}, {@code Java11BLAS} or {@code JNIBLAS}. */
+	/**
+	 * The BLAS implementation in use, such as {@code VectorBLAS}, {@code Java11BLAS} or
+	 * {@code JNIBLAS}.
+	 */
 	public String kernelName() {
 		return blas.getClass().getSimpleName();
 	}
@@ -109,10 +126,11 @@ public final class BlasMatrixProducts implements MatrixProducts {
 	}
 
 	/**
-	 * C (m × n) = op(a) · op(b) on BLAS, where a holds m × k (k × m when {@code aTransposed}) and b holds
-	 * k × n (n × k when {@code bTransposed}), all row-major. Read column-major, a row-major array is its
-	 * transpose, so BLAS computes Cᵀ = op(b)ᵀ · op(a)ᵀ with b first, and C comes back row-major; the rows
-	 * of C are the columns of Cᵀ, so a block of C's rows is a block of op(a)ᵀ's columns.
+	 * C (m × n) = op(a) · op(b) on BLAS, where a holds m × k (k × m when
+	 * {@code aTransposed}) and b holds k × n (n × k when {@code bTransposed}), all
+	 * row-major. Read column-major, a row-major array is its transpose, so BLAS computes
+	 * Cᵀ = op(b)ᵀ · op(a)ᵀ with b first, and C comes back row-major; the rows of C are
+	 * the columns of Cᵀ, so a block of C's rows is a block of op(a)ᵀ's columns.
 	 */
 	private RealMatrix onBlas(RealMatrix a, RealMatrix b, int m, int k, int n, boolean aTransposed,
 			boolean bTransposed) {
@@ -131,16 +149,18 @@ public final class BlasMatrixProducts implements MatrixProducts {
 
 	/** Rows {@code from} to {@code from + count} of the result. */
 	private interface RowBlock {
+
 		void compute(int from, int count);
+
 	}
 
 	/**
-	 * On a single-threaded kernel (the pure-Java one; a native BLAS threads on its own), a product
- * large enough to be worth it is computed in two halves of its rows, one on a worker
-	 * thread; the caller computes the other and then, if no worker has started the first yet (every
-	 * worker busy with other requests), computes that one too. So an idle machine uses both cores for
-	 * one request, and a loaded one is never slower than the plain product. Each element is summed by
-	 * the same kernel either way.
+	 * On a single-threaded kernel (the pure-Java one; a native BLAS threads on its own),
+	 * a product large enough to be worth it is computed in two halves of its rows, one on
+	 * a worker thread; the caller computes the other and then, if no worker has started
+	 * the first yet (every worker busy with other requests), computes that one too. So an
+	 * idle machine uses both cores for one request, and a loaded one is never slower than
+	 * the plain product. Each element is summed by the same kernel either way.
 	 */
 	private void inHalves(int m, int k, int n, RowBlock block) {
 		if (!parallel) {
@@ -190,4 +210,5 @@ public final class BlasMatrixProducts implements MatrixProducts {
 			return thread;
 		});
 	}
+
 }

@@ -16,17 +16,17 @@ final class Finite {
 	}
 
 	/**
-	 * Checks {@code product} = aᵀ·b (or any product summing k = a's rows of terms) of finite operands.
-	 * Every element and every partial sum of it is at most k · max|a| · max|b| in size, so when that
-	 * bound is far below the largest double the product is finite without reading it: for dL/dW of a
-	 * wide layer, the operands are several times smaller than the product.
+	 * Checks {@code product} = aᵀ·b (or any product summing k = a's rows of terms) of
+	 * finite operands. Every element and every partial sum of it is at most k · max|a| ·
+	 * max|b| in size, so when that bound is far below the largest double the product is
+	 * finite without reading it: for dL/dW of a wide layer, the operands are several
+	 * times smaller than the product.
 	 */
 	static void checkProduct(RealMatrix product, RealMatrix a, RealMatrix b, String quantity) {
 		long productSize = (long) product.getRowDimension() * product.getColumnDimension();
 		long operandSize = (long) a.getRowDimension() * a.getColumnDimension()
 				+ (long) b.getRowDimension() * b.getColumnDimension();
-		if (operandSize < productSize
-				&& a.getRowDimension() * maxAbs(a) * maxAbs(b) < Double.MAX_VALUE / 4) {
+		if (operandSize < productSize && a.getRowDimension() * maxAbs(a) * maxAbs(b) < Double.MAX_VALUE / 4) {
 			return;
 		}
 		check(product, quantity);
@@ -51,4 +51,5 @@ final class Finite {
 			throw new NonFiniteValueException(quantity);
 		}
 	}
+
 }

@@ -5,7 +5,9 @@ import java.util.List;
 
 import org.apache.commons.math3.linear.RealMatrix;
 
-/** The forward pass through a network: every layer's values, the prediction and the loss. */
+/**
+ * The forward pass through a network: every layer's values, the prediction and the loss.
+ */
 public record ForwardPass(List<LayerValues> layers, RealMatrix prediction, double loss) {
 
 	/** One layer's forward values, each batch × neurons. */
@@ -13,8 +15,9 @@ public record ForwardPass(List<LayerValues> layers, RealMatrix prediction, doubl
 	}
 
 	/**
-	 * Runs {@code inputs} through {@code network} and scores the prediction against {@code labels}.
-	 * {@code stage} names the response section ("forward" or "after") for a non-finite value.
+	 * Runs {@code inputs} through {@code network} and scores the prediction against
+	 * {@code labels}. {@code stage} names the response section ("forward" or "after") for
+	 * a non-finite value.
 	 */
 	public static ForwardPass run(Network network, RealMatrix inputs, RealMatrix labels, Loss loss,
 			MatrixProducts products, String stage) {

@@ -10,22 +10,30 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 
 /**
- * Compares every analytic gradient of the backward pass with a central finite difference of the
- * loss, computed by Commons Math's {@link FiniteDifferencesDifferentiator} on three points
- * (θ − h, θ, θ + h), which is (L(θ + h) − L(θ − h)) / 2h.
+ * Compares every analytic gradient of the backward pass with a central finite difference
+ * of the loss, computed by Commons Math's {@link FiniteDifferencesDifferentiator} on
+ * three points (θ − h, θ, θ + h), which is (L(θ + h) − L(θ − h)) / 2h.
  *
- * <p>The step is h = ∛ε · max(1, |θ|) with ε = 2⁻⁵² (the machine epsilon): it balances the
+ * <p>
+ * The step is h = ∛ε · max(1, |θ|) with ε = 2⁻⁵² (the machine epsilon): it balances the
  * difference's truncation error (∝ h²) against the rounding error of the loss (∝ ε/h).
  *
- * <p>A parameter passes when |analytic − numeric| ≤ absolute + relative · max(|analytic|, |numeric|).
+ * <p>
+ * A parameter passes when |analytic − numeric| ≤ absolute + relative · max(|analytic|,
+ * |numeric|).
  */
 public final class GradientCheck {
 
-	/** Where the analytic gradients come from: the backward pass, or, in tests, a deliberately wrong one. */
+	/**
+	 * Where the analytic gradients come from: the backward pass, or, in tests, a
+	 * deliberately wrong one.
+	 */
 	@FunctionalInterface
 	public interface AnalyticGradients {
 
-		BackwardPass compute(Network network, ForwardPass forward, RealMatrix labels, Loss loss, MatrixProducts products);
+		BackwardPass compute(Network network, ForwardPass forward, RealMatrix labels, Loss loss,
+				MatrixProducts products);
+
 	}
 
 	public static final double STEP_FACTOR = Math.cbrt(Math.ulp(1.0));
@@ -50,7 +58,9 @@ public final class GradientCheck {
 		this(products, BackwardPass::run);
 	}
 
-	/** One parameter tensor's gradients side by side (a bias is a matrix of one row here). */
+	/**
+	 * One parameter tensor's gradients side by side (a bias is a matrix of one row here).
+	 */
 	public record Comparison(double[][] analytic, double[][] numeric, double maxAbsoluteError, double maxRelativeError,
 			boolean passed) {
 	}
@@ -96,7 +106,7 @@ public final class GradientCheck {
 			}
 			BackwardPass.LayerGradients g = backward.layers().get(i);
 			Comparison w = compare(Matrices.rows(g.dLdW()), numericW);
-			Comparison b = compare(new double[][] {g.dLdb().toArray()}, new double[][] {numericB});
+			Comparison b = compare(new double[][] { g.dLdb().toArray() }, new double[][] { numericB });
 			boolean layerPassed = w.passed() && b.passed();
 			layers.add(new LayerReport(w, b, Math.max(w.maxAbsoluteError(), b.maxAbsoluteError()),
 					Math.max(w.maxRelativeError(), b.maxRelativeError()), layerPassed));
@@ -117,13 +127,15 @@ public final class GradientCheck {
 	}
 
 	public static boolean agrees(double analytic, double numeric) {
-		return Math.abs(analytic - numeric)
-				<= ABSOLUTE_TOLERANCE + RELATIVE_TOLERANCE * Math.max(Math.abs(analytic), Math.abs(numeric));
+		return Math.abs(analytic - numeric) <= ABSOLUTE_TOLERANCE
+				+ RELATIVE_TOLERANCE * Math.max(Math.abs(analytic), Math.abs(numeric));
 	}
 
 	private static double derivative(double theta, UnivariateFunction loss) {
 		FiniteDifferencesDifferentiator differentiator = new FiniteDifferencesDifferentiator(POINTS, stepSize(theta));
-		return differentiator.differentiate(loss).value(new DerivativeStructure(1, 1, 0, theta)).getPartialDerivative(1);
+		return differentiator.differentiate(loss)
+			.value(new DerivativeStructure(1, 1, 0, theta))
+			.getPartialDerivative(1);
 	}
 
 	private double lossWith(Network network, int index, Layer replacement, RealMatrix inputs, RealMatrix labels,
@@ -148,4 +160,5 @@ public final class GradientCheck {
 		}
 		return new Comparison(analytic, numeric, maxAbsolute, maxRelative, passed);
 	}
+
 }

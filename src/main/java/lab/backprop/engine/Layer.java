@@ -13,8 +13,8 @@ public record Layer(RealMatrix weights, RealVector bias, Activation activation) 
 
 	public Layer {
 		if (weights.getColumnDimension() != bias.getDimension()) {
-			throw new IllegalArgumentException("weights have " + weights.getColumnDimension()
-					+ " columns but bias has " + bias.getDimension() + " values");
+			throw new IllegalArgumentException("weights have " + weights.getColumnDimension() + " columns but bias has "
+					+ bias.getDimension() + " values");
 		}
 	}
 

@@ -5,14 +5,16 @@ import java.util.Locale;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
- * The loss functions: a scalar from the prediction ŷ (n examples × k outputs) and the label y, and
- * its exact gradient dL/dŷ. Reductions follow PyTorch, so a batch mean divides once, here.
+ * The loss functions: a scalar from the prediction ŷ (n examples × k outputs) and the
+ * label y, and its exact gradient dL/dŷ. Reductions follow PyTorch, so a batch mean
+ * divides once, here.
  *
- * <p>The cross-entropy losses are computed without clamping, their logarithms from z where the
- * output is a sigmoid or a softmax ({@link Probabilities}), so that a prediction that rounds to
- * exactly 0 or 1 still gives the finite, exact loss. Where the output layer is the activation a loss
- * is meant for (sigmoid for binary cross-entropy, softmax for cross-entropy), dL/dZ is computed
- * directly as well.
+ * <p>
+ * The cross-entropy losses are computed without clamping, their logarithms from z where
+ * the output is a sigmoid or a softmax ({@link Probabilities}), so that a prediction that
+ * rounds to exactly 0 or 1 still gives the finite, exact loss. Where the output layer is
+ * the activation a loss is meant for (sigmoid for binary cross-entropy, softmax for
+ * cross-entropy), dL/dZ is computed directly as well.
  */
 public enum Loss {
 
@@ -117,7 +119,10 @@ public enum Loss {
 			return Matrices.combine(out.prediction(), y, (p, t) -> -xOverY(t, p) / n);
 		}
 
-		/** With softmax: dL/dz_k = (ŷ_k Σ_j y_j − y_k) / n, which is (ŷ − y)/n for labels summing to 1. */
+		/**
+		 * With softmax: dL/dz_k = (ŷ_k Σ_j y_j − y_k) / n, which is (ŷ − y)/n for labels
+		 * summing to 1.
+		 */
 		@Override
 		public RealMatrix outputGradient(OutputLayer out, RealMatrix y) {
 			if (out.activation() != Activation.SOFTMAX) {
@@ -148,8 +153,9 @@ public enum Loss {
 	public abstract RealMatrix gradient(OutputLayer out, RealMatrix y);
 
 	/**
-	 * dL/dZ of the output layer computed directly from the loss and its matching activation, or
-	 * {@code null} when the chain rule through the activation is to be used.
+	 * dL/dZ of the output layer computed directly from the loss and its matching
+	 * activation, or {@code null} when the chain rule through the activation is to be
+	 * used.
 	 */
 	public RealMatrix outputGradient(OutputLayer out, RealMatrix y) {
 		return null;
@@ -159,7 +165,10 @@ public enum Loss {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
-	/** What a loss needs of the output layer: its weighted sums, activation and prediction. */
+	/**
+	 * What a loss needs of the output layer: its weighted sums, activation and
+	 * prediction.
+	 */
 	public record OutputLayer(RealMatrix z, Activation activation, RealMatrix prediction) {
 	}
 
@@ -176,7 +185,9 @@ public enum Loss {
 		return x == 0.0 ? 0.0 : x * v;
 	}
 
-	/** x / y with 0 / y = 0: a term whose label is 0 contributes nothing to the gradient. */
+	/**
+	 * x / y with 0 / y = 0: a term whose label is 0 contributes nothing to the gradient.
+	 */
 	static double xOverY(double x, double y) {
 		return x == 0.0 ? 0.0 : x / y;
 	}
@@ -185,4 +196,5 @@ public enum Loss {
 	static double softplus(double x) {
 		return x > 0.0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
 	}
+
 }

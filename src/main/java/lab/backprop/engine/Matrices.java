@@ -10,10 +10,11 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 
 /**
- * Element-wise helpers on Commons Math matrices that {@link RealMatrix} itself lacks. The engine's
- * matrices are {@link RowMajorMatrix}: these loops run along its one array, in row-major order,
- * rather than through visitors and {@code getEntry} (on a 784 × 256 layer, a few hundred
- * microseconds instead of a few milliseconds). Any other {@link RealMatrix} is copied first.
+ * Element-wise helpers on Commons Math matrices that {@link RealMatrix} itself lacks. The
+ * engine's matrices are {@link RowMajorMatrix}: these loops run along its one array, in
+ * row-major order, rather than through visitors and {@code getEntry} (on a 784 × 256
+ * layer, a few hundred microseconds instead of a few milliseconds). Any other
+ * {@link RealMatrix} is copied first.
  */
 public final class Matrices {
 
@@ -25,7 +26,10 @@ public final class Matrices {
 		return RowMajorMatrix.ofRows(rows);
 	}
 
-	/** The elements row after row: the matrix's own array for a {@link RowMajorMatrix}, else a copy. */
+	/**
+	 * The elements row after row: the matrix's own array for a {@link RowMajorMatrix},
+	 * else a copy.
+	 */
 	public static double[] data(RealMatrix m) {
 		return RowMajorMatrix.of(m).data();
 	}
@@ -61,7 +65,10 @@ public final class Matrices {
 		return combine(a, b, (x, y) -> x * y);
 	}
 
-	/** Adds {@code vector} to every row of {@code m}: in place when {@code m} is a {@link RowMajorMatrix}. */
+	/**
+	 * Adds {@code vector} to every row of {@code m}: in place when {@code m} is a
+	 * {@link RowMajorMatrix}.
+	 */
 	public static RealMatrix addToEachRow(RealMatrix m, RealVector vector) {
 		int columns = m.getColumnDimension();
 		if (vector.getDimension() != columns) {
@@ -120,4 +127,5 @@ public final class Matrices {
 	public static boolean isFinite(RealVector v) {
 		return !v.isNaN() && !v.isInfinite();
 	}
+
 }

@@ -2,7 +2,10 @@ package lab.backprop.engine;
 
 import org.apache.commons.math3.linear.RealMatrix;
 
-/** The three matrix products of a dense layer's step, behind one seam so a faster kernel can serve them. */
+/**
+ * The three matrix products of a dense layer's step, behind one seam so a faster kernel
+ * can serve them.
+ */
 public interface MatrixProducts {
 
 	/** a · b (forward: input · weights). */
@@ -14,7 +17,10 @@ public interface MatrixProducts {
 	/** a · bᵀ (dL/dInput = dL/dZ · weightsᵀ). */
 	RealMatrix multiplyTranspose(RealMatrix a, RealMatrix b);
 
-	/** Commons Math's own products: each element summed over k in order, as the textbook writes it. */
+	/**
+	 * Commons Math's own products: each element summed over k in order, as the textbook
+	 * writes it.
+	 */
 	MatrixProducts COMMONS_MATH = new MatrixProducts() {
 		@Override
 		public RealMatrix multiply(RealMatrix a, RealMatrix b) {
@@ -31,4 +37,5 @@ public interface MatrixProducts {
 			return a.multiply(b.transpose());
 		}
 	};
+
 }

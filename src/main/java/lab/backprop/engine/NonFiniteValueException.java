@@ -1,9 +1,9 @@
 package lab.backprop.engine;
 
 /**
- * The arithmetic of a step overflowed (or became undefined): {@link #quantity()} names the first
- * value, in the order of computation, that is not a finite number, as a path into the response
- * such as {@code backward.layers[0].dL_dW}.
+ * The arithmetic of a step overflowed (or became undefined): {@link #quantity()} names
+ * the first value, in the order of computation, that is not a finite number, as a path
+ * into the response such as {@code backward.layers[0].dL_dW}.
  */
 public class NonFiniteValueException extends ArithmeticException {
 
@@ -17,4 +17,5 @@ public class NonFiniteValueException extends ArithmeticException {
 	public String quantity() {
 		return quantity;
 	}
+
 }

@@ -3,9 +3,10 @@ package lab.backprop.engine;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
- * ln ŷ, ln(1 − ŷ) and 1 − ŷ of an output layer, for the cross-entropy losses, each computed so that
- * no digit is lost where ŷ is near 0 or 1: from z for sigmoid (softplus) and softmax (log-sum-exp,
- * and the complement of the largest output summed from the others), from ŷ otherwise.
+ * ln ŷ, ln(1 − ŷ) and 1 − ŷ of an output layer, for the cross-entropy losses, each
+ * computed so that no digit is lost where ŷ is near 0 or 1: from z for sigmoid (softplus)
+ * and softmax (log-sum-exp, and the complement of the largest output summed from the
+ * others), from ŷ otherwise.
  */
 final class Probabilities {
 
@@ -48,7 +49,10 @@ final class Probabilities {
 		return result;
 	}
 
-	/** Only the largest output can be above ½; its complement is the sum of the others, not 1 − ŷ. */
+	/**
+	 * Only the largest output can be above ½; its complement is the sum of the others,
+	 * not 1 − ŷ.
+	 */
 	private void softmaxRow(int i, double[] z, double[] p) {
 		int top = 0;
 		for (int k = 1; k < z.length; k++) {
@@ -76,4 +80,5 @@ final class Probabilities {
 			}
 		}
 	}
+
 }

@@ -9,10 +9,11 @@ import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
- * A dense Commons Math matrix kept row after row in one array: the layout BLAS reads and writes, so a
- * large product takes its operands and hands back its result without copying them, and element-wise
- * work runs along one array. Everything else is Commons Math's {@link AbstractRealMatrix}; its
- * products, for instance, sum each element over k in order, as the textbook does.
+ * A dense Commons Math matrix kept row after row in one array: the layout BLAS reads and
+ * writes, so a large product takes its operands and hands back its result without copying
+ * them, and element-wise work runs along one array. Everything else is Commons Math's
+ * {@link AbstractRealMatrix}; its products, for instance, sum each element over k in
+ * order, as the textbook does.
  */
 public final class RowMajorMatrix extends AbstractRealMatrix {
 
@@ -150,4 +151,5 @@ public final class RowMajorMatrix extends AbstractRealMatrix {
 		}
 		return Math.multiplyExact(rows, columns);
 	}
+
 }

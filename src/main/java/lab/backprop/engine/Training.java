@@ -9,8 +9,9 @@ import lab.backprop.engine.optim.Optimizer;
 import lab.backprop.engine.optim.OptimizerState;
 
 /**
- * Many steps in a row, each exactly the step {@link TrainingStep} takes, so k steps here give the
- * same numbers, bit for bit, as k single steps with the parameters and the state handed back each time.
+ * Many steps in a row, each exactly the step {@link TrainingStep} takes, so k steps here
+ * give the same numbers, bit for bit, as k single steps with the parameters and the state
+ * handed back each time.
  */
 public final class Training {
 
@@ -22,20 +23,27 @@ public final class Training {
 
 	/** Why training stopped. */
 	public enum StopReason {
+
 		/** Every requested step ran. */
 		STEPS,
 		/** The loss reached the target. */
 		TARGET_LOSS,
-		/** A value stopped being a finite number; the result holds the last finite parameters. */
+		/**
+		 * A value stopped being a finite number; the result holds the last finite
+		 * parameters.
+		 */
 		DIVERGED
+
 	}
 
 	/**
 	 * How to train.
 	 *
 	 * @param steps the most steps to take, at least 1
-	 * @param targetLoss stop once the loss is at or below this; {@code Double.NEGATIVE_INFINITY} for never
-	 * @param recordEvery the loss history keeps step 0, every multiple of this, and the last step
+	 * @param targetLoss stop once the loss is at or below this;
+	 * {@code Double.NEGATIVE_INFINITY} for never
+	 * @param recordEvery the loss history keeps step 0, every multiple of this, and the
+	 * last step
 	 */
 	public record Plan(int steps, double targetLoss, int recordEvery) {
 
@@ -56,17 +64,19 @@ public final class Training {
 	 * @param network the last finite parameters (after {@code stepsRun} steps)
 	 * @param loss their loss
 	 * @param state the optimizer's state after {@code stepsRun} steps
-	 * @param divergedAt when {@code DIVERGED}: the first quantity, in the step after the last one run, that
-	 *        was not finite; {@code null} otherwise
+	 * @param divergedAt when {@code DIVERGED}: the first quantity, in the step after the
+	 * last one run, that was not finite; {@code null} otherwise
 	 * @param first the first step, or {@code null} when none ran
 	 * @param last the last step that ran, or {@code null} when none ran
 	 */
-	public record Outcome(List<LossPoint> history, Network network, double loss, int stepsRun, StopReason stoppedBecause,
-			OptimizerState state, String divergedAt, TrainingStep.Result first, TrainingStep.Result last) {
+	public record Outcome(List<LossPoint> history, Network network, double loss, int stepsRun,
+			StopReason stoppedBecause, OptimizerState state, String divergedAt, TrainingStep.Result first,
+			TrainingStep.Result last) {
 	}
 
 	/**
-	 * @throws NonFiniteValueException only when the starting parameters' forward pass is not finite
+	 * @throws NonFiniteValueException only when the starting parameters' forward pass is
+	 * not finite
 	 */
 	public Outcome run(Network network, RealMatrix inputs, RealMatrix labels, Loss loss, double learningRate,
 			Optimizer optimizer, OptimizerState state, Plan plan) {
@@ -111,4 +121,5 @@ public final class Training {
 		return new Outcome(List.copyOf(history), network, forward.loss(), stepsRun, reason, state, divergedAt, first,
 				last);
 	}
+
 }

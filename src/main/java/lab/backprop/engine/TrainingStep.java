@@ -6,8 +6,8 @@ import lab.backprop.engine.optim.Optimizer;
 import lab.backprop.engine.optim.OptimizerState;
 
 /**
- * One step of training, in the seed's order: forward pass and loss, backward pass, the optimizer's
- * update, and the forward pass again with the new parameters.
+ * One step of training, in the seed's order: forward pass and loss, backward pass, the
+ * optimizer's update, and the forward pass again with the new parameters.
  */
 public final class TrainingStep {
 
@@ -22,8 +22,8 @@ public final class TrainingStep {
 	}
 
 	/**
-	 * Everything one step computed; {@code after} is a complete forward pass with {@code updated},
-	 * and {@code state} is the optimizer's state after the step.
+	 * Everything one step computed; {@code after} is a complete forward pass with
+	 * {@code updated}, and {@code state} is the optimizer's state after the step.
 	 */
 	public record Result(ForwardPass forward, BackwardPass backward, double learningRate, Optimizer optimizer,
 			Network updated, OptimizerState state, ForwardPass after) {
@@ -42,7 +42,8 @@ public final class TrainingStep {
 	/**
 	 * @param inputs batch × features
 	 * @param labels batch × outputs of the last layer
-	 * @param state the optimizer's state from the previous step, or {@link OptimizerState#initial()}
+	 * @param state the optimizer's state from the previous step, or
+	 * {@link OptimizerState#initial()}
 	 * @throws NonFiniteValueException naming the first quantity that overflowed
 	 */
 	public Result run(Network network, RealMatrix inputs, RealMatrix labels, Loss loss, double learningRate,
@@ -52,8 +53,9 @@ public final class TrainingStep {
 	}
 
 	/**
-	 * The rest of a step whose forward pass is already known: training passes the previous step's
-	 * {@code after}, which is the same computation on the same parameters.
+	 * The rest of a step whose forward pass is already known: training passes the
+	 * previous step's {@code after}, which is the same computation on the same
+	 * parameters.
 	 */
 	public Result continueFrom(ForwardPass forward, Network network, RealMatrix inputs, RealMatrix labels, Loss loss,
 			double learningRate, Optimizer optimizer, OptimizerState state) {
@@ -68,4 +70,5 @@ public final class TrainingStep {
 	public MatrixProducts products() {
 		return products;
 	}
+
 }

@@ -1,6 +1,9 @@
 package lab.backprop.explain;
 
-/** The cases a meaning is chosen from: each constant names the last segment of a message key. */
+/**
+ * The cases a meaning is chosen from: each constant names the last segment of a message
+ * key.
+ */
 final class Cases {
 
 	private Cases() {
@@ -8,6 +11,7 @@ final class Cases {
 
 	/** The signs of a gradient's elements. */
 	enum Sign {
+
 		POSITIVE, NEGATIVE, ZERO, MIXED;
 
 		static Sign of(double[][] values) {
@@ -23,10 +27,12 @@ final class Cases {
 			}
 			return MIXED;
 		}
+
 	}
 
 	/** The size of a gradient's largest element. */
 	enum Size {
+
 		LARGE, MODERATE, SMALL;
 
 		static Size of(double maxAbs) {
@@ -35,16 +41,21 @@ final class Cases {
 			}
 			return maxAbs < Thresholds.SMALL_DL_DPREDICTION ? SMALL : MODERATE;
 		}
+
 	}
 
 	/** Whether the new prediction is nearer the label than the old one. */
 	enum Closeness {
+
 		CLOSER, FURTHER, SAME
+
 	}
 
 	/** What the step did to the loss. */
 	enum Change {
+
 		LOWERED, RAISED, UNCHANGED
+
 	}
 
 	/** How many elements are positive, negative, zero. */
@@ -75,7 +86,7 @@ final class Cases {
 		}
 
 		static Counts of(double[] values) {
-			return of(new double[][] {values});
+			return of(new double[][] { values });
 		}
 	}
 
@@ -88,19 +99,28 @@ final class Cases {
 		/** |dL/dŷ| below this: the prediction is close. */
 		static final double SMALL_DL_DPREDICTION = 0.01;
 
-		/** A slope dA/dZ below this (sigmoid, tanh) is saturated: the gradient nearly vanishes. */
+		/**
+		 * A slope dA/dZ below this (sigmoid, tanh) is saturated: the gradient nearly
+		 * vanishes.
+		 */
 		static final double SATURATED_SLOPE = 0.01;
 
 		/** |z| above this puts a sigmoid or tanh on its flat tails. */
 		static final double FAR_Z = 5.0;
 
-		/** A gradient element at or above this in size is large: the step may overshoot. */
+		/**
+		 * A gradient element at or above this in size is large: the step may overshoot.
+		 */
 		static final double LARGE_GRADIENT = 10.0;
 
-		/** dL/dZ smaller than this fraction of dL/dA: the activation swallowed the signal. */
+		/**
+		 * dL/dZ smaller than this fraction of dL/dA: the activation swallowed the signal.
+		 */
 		static final double VANISHED_RATIO = 1e-3;
 
 		private Thresholds() {
 		}
+
 	}
+
 }

@@ -19,8 +19,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
 /**
- * The web side of the explanations: the language from Accept-Language (English unless Russian is
- * asked for) and {@code text/markdown} as a second representation of a step.
+ * The web side of the explanations: the language from Accept-Language (English unless
+ * Russian is asked for) and {@code text/markdown} as a second representation of a step.
  */
 @Configuration(proxyBeanMethods = false)
 public class ExplainConfiguration implements WebMvcConfigurer {
@@ -31,7 +31,10 @@ public class ExplainConfiguration implements WebMvcConfigurer {
 		this.explainer = explainer;
 	}
 
-	/** Accept-Language, matched by language ({@code ru-RU} is Russian); anything else is English. */
+	/**
+	 * Accept-Language, matched by language ({@code ru-RU} is Russian); anything else is
+	 * English.
+	 */
 	@Bean(name = DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
 	LocaleResolver localeResolver() {
 		AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
@@ -78,5 +81,7 @@ public class ExplainConfiguration implements WebMvcConfigurer {
 			OutputStream body = outputMessage.getBody();
 			body.write(markdown.getBytes(StandardCharsets.UTF_8));
 		}
+
 	}
+
 }

@@ -15,8 +15,9 @@ import lab.backprop.api.Problems;
 import lab.backprop.api.TrainStepResponse;
 
 /**
- * Explains a step: the {@code explanations} of {@code ?explain=true} and the Markdown worked
- * solution, in the request's language. The controller attaches them; the numbers are not touched.
+ * Explains a step: the {@code explanations} of {@code ?explain=true} and the Markdown
+ * worked solution, in the request's language. The controller attaches them; the numbers
+ * are not touched.
  */
 @Component
 public class Explainer {
@@ -31,8 +32,9 @@ public class Explainer {
 	}
 
 	/**
-	 * Whether {@code ?explain} asks for explanations: absent or {@code false} no, {@code true} or a bare
-	 * {@code ?explain} yes (ASCII case-insensitive); anything else is a 400 naming the parameter.
+	 * Whether {@code ?explain} asks for explanations: absent or {@code false} no,
+	 * {@code true} or a bare {@code ?explain} yes (ASCII case-insensitive); anything else
+	 * is a 400 naming the parameter.
 	 */
 	public boolean wanted(String value, Locale locale) {
 		if (value == null) {
@@ -46,14 +48,16 @@ public class Explainer {
 		}
 		Locale language = Languages.of(locale);
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST,
-				texts.text(language, Msg.PROBLEM_EXPLAIN_TITLE), texts.text(language, Msg.PROBLEM_EXPLAIN_DETAIL, value));
+				texts.text(language, Msg.PROBLEM_EXPLAIN_TITLE),
+				texts.text(language, Msg.PROBLEM_EXPLAIN_DETAIL, value));
 		problem.setProperty(Languages.PROBLEM_PARAMETER, PARAMETER);
 		throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
 	}
 
 	/**
-	 * The answer: {@code response} unchanged, with {@code explanations} only when {@code explain}; the
-	 * texts' language in Content-Language (the Markdown writer sets it too).
+	 * The answer: {@code response} unchanged, with {@code explanations} only when
+	 * {@code explain}; the texts' language in Content-Language (the Markdown writer sets
+	 * it too).
 	 */
 	public ResponseEntity<StepReport> report(TrainStepResponse response, Step step, boolean explain, Locale locale) {
 		Locale language = Languages.of(locale);
@@ -81,11 +85,10 @@ public class Explainer {
 					of(narrator.dLdZ(l)), of(narrator.dLdW(l)), of(narrator.dLdb(l)), of(narrator.dLdInput(l))));
 			update.add(new Explanations.UpdateLayer(of(narrator.updateWeights(l)), of(narrator.updateBias(l))));
 		}
-		return new Explanations(language.toLanguageTag(),
-				new Explanations.Forward(forward, of(narrator.loss())),
-				new Explanations.Backward(of(narrator.dLdPrediction()), backward),
-				new Explanations.Update(update),
-				new Explanations.After(of(narrator.afterPrediction()), of(narrator.afterLoss()), of(narrator.lossChange())));
+		return new Explanations(language.toLanguageTag(), new Explanations.Forward(forward, of(narrator.loss())),
+				new Explanations.Backward(of(narrator.dLdPrediction()), backward), new Explanations.Update(update),
+				new Explanations.After(of(narrator.afterPrediction()), of(narrator.afterLoss()),
+						of(narrator.lossChange())));
 	}
 
 	/** The worked solution in Markdown. */
@@ -96,4 +99,5 @@ public class Explainer {
 	private static Explanation of(Worked worked) {
 		return Explanation.of(worked);
 	}
+
 }

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The three texts that explain one value of the step. */
-@Schema(name = "Explanation", description = "What one value of the step is, with this request's numbers, and what it means.")
-@JsonPropertyOrder({"formula", "substituted", "meaning"})
+@Schema(name = "Explanation",
+		description = "What one value of the step is, with this request's numbers, and what it means.")
+@JsonPropertyOrder({ "formula", "substituted", "meaning" })
 public record Explanation(
 		@Schema(description = "The symbolic rule, e.g. `z = x·W + b` or `dL/dZ = dL/dA ⊙ dA/dZ`.",
 				example = "z = x·W + b") String formula,

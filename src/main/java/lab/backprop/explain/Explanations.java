@@ -8,45 +8,48 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The texts of {@code ?explain=true}: a section keyed like the response itself, so that
- * {@code explanations.backward.layers[0].dL_dZ} explains {@code backward.layers[0].dL_dZ}.
+ * {@code explanations.backward.layers[0].dL_dZ} explains
+ * {@code backward.layers[0].dL_dZ}.
  */
 @Schema(name = "Explanations", description = """
 		Only with `explain=true`: for every value of the step, its rule (`formula`), the rule with this \
 		request's numbers (`substituted`) and what it means (`meaning`), keyed exactly like the response: \
 		`explanations.backward.layers[0].dL_dZ` explains `backward.layers[0].dL_dZ`. In English, or in \
 		Russian with `Accept-Language: ru`.""")
-@JsonPropertyOrder({"language", "forward", "backward", "update", "after"})
+@JsonPropertyOrder({ "language", "forward", "backward", "update", "after" })
 public record Explanations(
-		@Schema(description = "The language of the texts, as in the Content-Language header.", allowableValues = {"en", "ru"})
-		String language,
-		@Schema(description = "Explains `forward`.") Forward forward, @Schema(description = "Explains `backward`.") Backward backward,
-		@Schema(description = "Explains `update`.") Update update, @Schema(description = "Explains `after`.") After after) {
+		@Schema(description = "The language of the texts, as in the Content-Language header.", allowableValues = {
+				"en", "ru" }) String language,
+		@Schema(description = "Explains `forward`.") Forward forward,
+		@Schema(description = "Explains `backward`.") Backward backward,
+		@Schema(description = "Explains `update`.") Update update,
+		@Schema(description = "Explains `after`.") After after){
 
 	@Schema(name = "ForwardExplanations", description = "The forward pass: per layer z and output, then the loss.")
-	@JsonPropertyOrder({"layers", "loss"})
+	@JsonPropertyOrder({ "layers", "loss" })
 	public record Forward(@Schema(description = "Per layer, first to last.") List<ForwardLayer> layers,
 			@Schema(description = "Explains `forward.loss`.") Explanation loss) {
 	}
 
 	@Schema(name = "ForwardLayerExplanations", description = "One layer's forward values explained.")
-	@JsonPropertyOrder({"z", "output"})
+	@JsonPropertyOrder({ "z", "output" })
 	public record ForwardLayer(@Schema(description = "Explains the layer's `z`.") Explanation z,
 			@Schema(description = "Explains the layer's `output`.") Explanation output) {
 	}
 
 	@Schema(name = "BackwardExplanations", description = "The chain rule, factor by factor.")
-	@JsonPropertyOrder({"dL_dPrediction", "layers"})
-	public record Backward(
-			@Schema(description = "Explains `backward.dL_dPrediction`.") @JsonProperty("dL_dPrediction") Explanation dLdPrediction,
+	@JsonPropertyOrder({ "dL_dPrediction", "layers" })
+	public record Backward(@Schema(
+			description = "Explains `backward.dL_dPrediction`.") @JsonProperty("dL_dPrediction") Explanation dLdPrediction,
 			@Schema(description = "Per layer, first to last.") List<BackwardLayer> layers) {
 	}
 
 	@Schema(name = "BackwardLayerExplanations", description = """
 			For softmax, `dOutput_dZ` is null in the response (a Jacobian); its explanation shows the \
 			Jacobian of the first example.""")
-	@JsonPropertyOrder({"dL_dOutput", "dOutput_dZ", "dL_dZ", "dL_dW", "dL_db", "dL_dInput"})
-	public record BackwardLayer(
-			@Schema(description = "Explains the layer's `dL_dOutput`.") @JsonProperty("dL_dOutput") Explanation dLdOutput,
+	@JsonPropertyOrder({ "dL_dOutput", "dOutput_dZ", "dL_dZ", "dL_dW", "dL_db", "dL_dInput" })
+	public record BackwardLayer(@Schema(
+			description = "Explains the layer's `dL_dOutput`.") @JsonProperty("dL_dOutput") Explanation dLdOutput,
 			@Schema(description = "Explains the layer's `dOutput_dZ`.") @JsonProperty("dOutput_dZ") Explanation dOutputdZ,
 			@Schema(description = "Explains the layer's `dL_dZ`.") @JsonProperty("dL_dZ") Explanation dLdZ,
 			@Schema(description = "Explains the layer's `dL_dW`.") @JsonProperty("dL_dW") Explanation dLdW,
@@ -61,13 +64,13 @@ public record Explanations(
 	}
 
 	@Schema(name = "UpdateLayerExplanations", description = "One layer's update explained.")
-	@JsonPropertyOrder({"weights", "bias"})
+	@JsonPropertyOrder({ "weights", "bias" })
 	public record UpdateLayer(@Schema(description = "Explains the new weights.") Explanation weights,
 			@Schema(description = "Explains the new bias.") Explanation bias) {
 	}
 
 	@Schema(name = "AfterExplanations", description = "The check: the new prediction, the new loss and the change.")
-	@JsonPropertyOrder({"prediction", "loss", "lossChange"})
+	@JsonPropertyOrder({ "prediction", "loss", "lossChange" })
 	public record After(@Schema(description = "Explains `after.prediction`.") Explanation prediction,
 			@Schema(description = "Explains `after.loss`.") Explanation loss,
 			@Schema(description = "Explains `after.lossChange`.") Explanation lossChange) {

@@ -2,7 +2,10 @@ package lab.backprop.explain;
 
 import java.util.Locale;
 
-/** How a key of a message bundle is spelt: from an enum constant's name, never from a string in code. */
+/**
+ * How a key of a message bundle is spelt: from an enum constant's name, never from a
+ * string in code.
+ */
 final class Keys {
 
 	private Keys() {
@@ -13,7 +16,10 @@ final class Keys {
 		return constant.name().toLowerCase(Locale.ROOT).replace('_', '.');
 	}
 
-	/** A variant's segment: the wire name for the engine's enums ({@code leaky_relu}), else the lower-case name. */
+	/**
+	 * A variant's segment: the wire name for the engine's enums ({@code leaky_relu}),
+	 * else the lower-case name.
+	 */
 	static String segment(Enum<?> variant) {
 		if (variant instanceof lab.backprop.engine.Activation activation) {
 			return activation.wireName();
@@ -27,4 +33,5 @@ final class Keys {
 	static String join(String key, Enum<?> variant) {
 		return variant == null ? key : key + '.' + segment(variant);
 	}
+
 }

@@ -22,4 +22,5 @@ final class Languages {
 	static Locale of(Locale locale) {
 		return locale != null && RUSSIAN.getLanguage().equals(locale.getLanguage()) ? RUSSIAN : ENGLISH;
 	}
+
 }

@@ -4,10 +4,11 @@ import lab.backprop.engine.Activation;
 import lab.backprop.engine.Loss;
 
 /**
- * The keys of the language bundles ({@code explain/messages*.properties}): every sentence the
- * explanations say, in English (the default) and Russian. A key is spelt from the constant's name
- * ({@code MEANING_DLDZ_ZERO} is {@code meaning.dldz.zero}); a constant with a variant type has one
- * key per variant ({@code meaning.output.sigmoid}, ...). Placeholders are MessageFormat's {0}, {1}.
+ * The keys of the language bundles ({@code explain/messages*.properties}): every sentence
+ * the explanations say, in English (the default) and Russian. A key is spelt from the
+ * constant's name ({@code MEANING_DLDZ_ZERO} is {@code meaning.dldz.zero}); a constant
+ * with a variant type has one key per variant ({@code meaning.output.sigmoid}, ...).
+ * Placeholders are MessageFormat's {0}, {1}.
  */
 enum Msg {
 
@@ -15,23 +16,17 @@ enum Msg {
 	/** {0} of {1} weighted sums are at most 0. */
 	MEANING_Z_OFF,
 	/** {0} of {1} weighted sums are far from 0. */
-	MEANING_Z_FAR,
-	MEANING_OUTPUT(Activation.class),
-	MEANING_OUTPUT_PREDICTION,
-	MEANING_LOSS(Loss.class),
+	MEANING_Z_FAR, MEANING_OUTPUT(Activation.class), MEANING_OUTPUT_PREDICTION, MEANING_LOSS(Loss.class),
 	/** {0}: the loss, rounded. */
-	MEANING_LOSS_VALUE,
-	MEANING_LOSS_ZERO,
+	MEANING_LOSS_VALUE, MEANING_LOSS_ZERO,
 	/** Mixed: {0} predictions should go down, {1} up, {2} stay. */
 	MEANING_DLDPREDICTION(Cases.Sign.class),
 	/** {0}: the largest size, rounded. */
-	MEANING_MAGNITUDE(Cases.Size.class),
-	MEANING_DLDOUTPUT_LAST,
+	MEANING_MAGNITUDE(Cases.Size.class), MEANING_DLDOUTPUT_LAST,
 	/** {0}: the number of the next layer. */
 	MEANING_DLDOUTPUT_HIDDEN,
 	/** Mixed: {0} outputs should go down, {1} up, {2} stay. */
-	MEANING_DLDOUTPUT(Cases.Sign.class),
-	MEANING_SLOPE,
+	MEANING_DLDOUTPUT(Cases.Sign.class), MEANING_SLOPE,
 	/** {0} of {1} slopes are tiny; {2}: the smallest. */
 	MEANING_SLOPE_SATURATED,
 	/** {0}: the largest slope. */
@@ -41,34 +36,31 @@ enum Msg {
 	/** {0} of {1} units are dead. */
 	MEANING_SLOPE_DEAD,
 	/** {0} of {1} units are on the leaky side. */
-	MEANING_SLOPE_LEAKY,
-	MEANING_SLOPE_ONE,
-	MEANING_SLOPE_SOFTMAX,
-	MEANING_DLDZ,
-	MEANING_DLDZ_ZERO,
+	MEANING_SLOPE_LEAKY, MEANING_SLOPE_ONE, MEANING_SLOPE_SOFTMAX, MEANING_DLDZ, MEANING_DLDZ_ZERO,
 	/** {0}: the largest |dL/dZ|; {1}: the largest |dL/dA|. */
 	MEANING_DLDZ_VANISHED,
 	/** {0}: the largest size. */
-	MEANING_GRADIENT_LARGE,
-	MEANING_DLDW,
+	MEANING_GRADIENT_LARGE, MEANING_DLDW,
 	/** {0} weights grow, {1} shrink, {2} stay. */
-	MEANING_DLDW_DIRECTION,
-	MEANING_DLDB,
+	MEANING_DLDW_DIRECTION, MEANING_DLDB,
 	/** {0} biases grow, {1} shrink, {2} stay. */
-	MEANING_DLDB_DIRECTION,
-	MEANING_DLDINPUT_FIRST,
+	MEANING_DLDB_DIRECTION, MEANING_DLDINPUT_FIRST,
 	/** {0}: the number of the previous layer. */
 	MEANING_DLDINPUT_HIDDEN,
 	/** {0}: the learning rate; {1}: the largest change. */
 	MEANING_UPDATE_WEIGHTS,
 	/** {0}: the learning rate; {1}: the largest change. */
-	MEANING_UPDATE_BIAS,
-	MEANING_UPDATE_NONE,
-	/** Another optimizer than plain gradient descent. {0}: its type; {1}: the largest change. */
+	MEANING_UPDATE_BIAS, MEANING_UPDATE_NONE,
+	/**
+	 * Another optimizer than plain gradient descent. {0}: its type; {1}: the largest
+	 * change.
+	 */
 	MEANING_UPDATE_STEP_WEIGHTS,
-	/** Another optimizer than plain gradient descent. {0}: its type; {1}: the largest change. */
-	MEANING_UPDATE_STEP_BIAS,
-	MEANING_AFTER_PREDICTION(Cases.Closeness.class),
+	/**
+	 * Another optimizer than plain gradient descent. {0}: its type; {1}: the largest
+	 * change.
+	 */
+	MEANING_UPDATE_STEP_BIAS, MEANING_AFTER_PREDICTION(Cases.Closeness.class),
 	/** {0}: the new loss; {1}: the old one. */
 	MEANING_AFTER_LOSS,
 	/** {0}: by how much; {1}: the learning rate. */
@@ -76,36 +68,21 @@ enum Msg {
 	/** {0}: how many terms the elided sum has. */
 	ELISION_TERMS,
 	/** {0} more elements, {1} in all. */
-	ELISION_ELEMENTS,
-	MD_TITLE,
-	MD_INTRO,
-	MD_GIVEN,
-	MD_FORWARD,
-	MD_LOSS,
-	MD_BACKWARD,
-	MD_UPDATE,
-	MD_CHECK,
+	ELISION_ELEMENTS, MD_TITLE, MD_INTRO, MD_GIVEN, MD_FORWARD, MD_LOSS, MD_BACKWARD, MD_UPDATE, MD_CHECK,
 	/** {0}: the layer number; {1}: its activation. */
-	MD_LAYER,
-	MD_INPUTS,
+	MD_LAYER, MD_INPUTS,
 	/** {0}: the layer number. */
 	MD_WEIGHTS,
 	/** {0}: the layer number. */
 	MD_BIAS,
 	/** {0}: the layer number; {1}: the activation. */
-	MD_ACTIVATION,
-	MD_LABEL,
+	MD_ACTIVATION, MD_LABEL,
 	/** {0}: the loss name. */
 	MD_LOSS_FUNCTION,
 	/** {0}: the learning rate. */
-	MD_LEARNING_RATE,
-	MD_FORMULA,
-	MD_NUMBERS,
-	MD_ROUNDED,
-	MD_QUANTITY(Quantity.class),
+	MD_LEARNING_RATE, MD_FORMULA, MD_NUMBERS, MD_ROUNDED, MD_QUANTITY(Quantity.class),
 	/** {0}: the value of the explain parameter. */
-	PROBLEM_EXPLAIN_DETAIL,
-	PROBLEM_EXPLAIN_TITLE;
+	PROBLEM_EXPLAIN_DETAIL, PROBLEM_EXPLAIN_TITLE;
 
 	private final Class<? extends Enum<?>> variants;
 
@@ -125,4 +102,5 @@ enum Msg {
 	String key(Enum<?> variant) {
 		return Keys.join(Keys.of(this), variant);
 	}
+
 }

@@ -24,16 +24,20 @@ import lab.backprop.explain.Cases.Size;
 import lab.backprop.explain.Cases.Thresholds;
 
 /**
- * Tells one step quantity by quantity, in one style and language: the rule, the rule with this
- * step's numbers element by element, and what the value means here. The numbers in the
- * substitutions are the engine's own results, never recomputed, so they are exactly the JSON's.
+ * Tells one step quantity by quantity, in one style and language: the rule, the rule with
+ * this step's numbers element by element, and what the value means here. The numbers in
+ * the substitutions are the engine's own results, never recomputed, so they are exactly
+ * the JSON's.
  */
 final class Narrator {
 
 	/** Elements shown per quantity; the rest are counted. */
 	static final int MAX_ELEMENTS = 6;
 
-	/** Terms shown in full per sum; a longer sum shows its first and last terms around an elision. */
+	/**
+	 * Terms shown in full per sum; a longer sum shows its first and last terms around an
+	 * elision.
+	 */
 	static final int MAX_TERMS = 6;
 
 	private static final int HEAD_TERMS = 3;
@@ -87,9 +91,10 @@ final class Narrator {
 		boolean single = single(z);
 		Elements e = elements(z.length, z[0].length, (i, j) -> new Worked.Line(
 				n.fill(Sym.NAME_Z, n.index(i, j, single)),
-				n.equation(n.fill(Sym.NAME_Z, n.index(i, j, single)),
-						sum(x[i].length + 1, m -> m < x[i].length ? n.product(n.factor(x[i][m]), n.factor(w[m][j]))
-								: n.factor(b[j])), z[i][j]), z[i][j]));
+				n.equation(n.fill(Sym.NAME_Z, n.index(i, j, single)), sum(x[i].length + 1,
+						m -> m < x[i].length ? n.product(n.factor(x[i][m]), n.factor(w[m][j])) : n.factor(b[j])),
+						z[i][j]),
+				z[i][j]));
 		List<String> meaning = new ArrayList<>();
 		meaning.add(text(Msg.MEANING_Z));
 		Activation activation = v.activation();
@@ -120,7 +125,10 @@ final class Narrator {
 		return worked(n.fill(Sym.FORMULA_OUTPUT, v.activation()), e, meaning);
 	}
 
-	/** a = f(z) element by element, named {@code name}; softmax shows each row's normalisation. */
+	/**
+	 * a = f(z) element by element, named {@code name}; softmax shows each row's
+	 * normalisation.
+	 */
 	private Elements activationLines(ForwardPass.LayerValues v, Sym name) {
 		double[][] z = rows(v.z());
 		double[][] a = rows(v.output());
@@ -160,7 +168,10 @@ final class Narrator {
 		return new Elements(List.of(new Worked.Line(lhs, n.equation(lhs, expression, pass.loss()), pass.loss())), null);
 	}
 
-	/** The N a loss divides by: all elements for the element-wise means, the batch for the others. */
+	/**
+	 * The N a loss divides by: all elements for the element-wise means, the batch for the
+	 * others.
+	 */
 	private int lossDivisor() {
 		int batch = labels.length;
 		return switch (step.loss()) {
@@ -179,8 +190,9 @@ final class Narrator {
 		String divisor = Integer.toString(lossDivisor());
 		Elements e = elements(g.length, g[0].length, (i, j) -> {
 			String lhs = n.fill(Sym.NAME_DLDPREDICTION, n.index(i, j, single));
-			return new Worked.Line(lhs, n.equation(lhs, n.fill(Sym.EXPR_DLDPREDICTION, step.loss(),
-					n.factor(p[i][j]), n.factor(labels[i][j]), divisor), g[i][j]), g[i][j]);
+			return new Worked.Line(lhs, n.equation(lhs,
+					n.fill(Sym.EXPR_DLDPREDICTION, step.loss(), n.factor(p[i][j]), n.factor(labels[i][j]), divisor),
+					g[i][j]), g[i][j]);
 		});
 		Counts counts = Counts.of(g);
 		Sign sign = Sign.of(g);
@@ -224,8 +236,9 @@ final class Narrator {
 				double delta = j == k ? 1.0 : 0.0;
 				double entry = out[j] * (delta - out[k]);
 				String lhs = n.fill(Sym.NAME_JACOBIAN, n.index(j, k, false));
-				return new Worked.Line(lhs, n.equation(lhs, n.fill(Sym.EXPR_SLOPE, activation, n.factor(out[j]),
-						j == k ? "1" : "0", n.factor(out[k])), entry), entry);
+				return new Worked.Line(lhs, n.equation(lhs,
+						n.fill(Sym.EXPR_SLOPE, activation, n.factor(out[j]), j == k ? "1" : "0", n.factor(out[k])),
+						entry), entry);
 			});
 			meaning.add(text(Msg.MEANING_SLOPE_SOFTMAX));
 			return worked(formula, e, meaning);
@@ -234,8 +247,9 @@ final class Narrator {
 		boolean single = single(s);
 		Elements e = elements(s.length, s[0].length, (i, j) -> {
 			String lhs = n.fill(Sym.NAME_DOUTPUTDZ, n.index(i, j, single));
-			return new Worked.Line(lhs, n.equation(lhs, n.fill(Sym.EXPR_SLOPE, activation, n.factor(z[i][j]),
-					n.factor(a[i][j])), s[i][j]), s[i][j]);
+			return new Worked.Line(lhs,
+					n.equation(lhs, n.fill(Sym.EXPR_SLOPE, activation, n.factor(z[i][j]), n.factor(a[i][j])), s[i][j]),
+					s[i][j]);
 		});
 		int total = s.length * s[0].length;
 		switch (activation) {
@@ -254,8 +268,9 @@ final class Narrator {
 					meaning.add(text(Msg.MEANING_SLOPE_SATURATED, saturated, total, n.rounded(min(s))));
 				}
 				else {
-					meaning.add(text(activation == Activation.SIGMOID ? Msg.MEANING_SLOPE_SIGMOID : Msg.MEANING_SLOPE_TANH,
-							n.rounded(Counts.of(s).maxAbs())));
+					meaning
+						.add(text(activation == Activation.SIGMOID ? Msg.MEANING_SLOPE_SIGMOID : Msg.MEANING_SLOPE_TANH,
+								n.rounded(Counts.of(s).maxAbs())));
 				}
 			}
 		}
@@ -282,15 +297,18 @@ final class Narrator {
 		else if (fused) {
 			formula = Sym.FORMULA_DLDZ_FUSED_CE;
 			String divisor = Integer.toString(lossDivisor());
-			e = elements(gz.length, gz[0].length, (i, j) -> line(Sym.NAME_DLDZ, n.index(i, j, single),
-					n.fill(Sym.EXPR_DLDZ_FUSED_CE, n.factor(a[i][j]), n.factor(rowSum(labels[i])),
-							n.factor(labels[i][j]), divisor), gz[i][j]));
+			e = elements(gz.length, gz[0].length,
+					(i, j) -> line(Sym.NAME_DLDZ, n.index(i, j, single), n.fill(Sym.EXPR_DLDZ_FUSED_CE,
+							n.factor(a[i][j]), n.factor(rowSum(labels[i])), n.factor(labels[i][j]), divisor),
+							gz[i][j]));
 		}
 		else if (grad.dOutputdZ() == null) {
 			formula = Sym.FORMULA_DLDZ_SOFTMAX;
-			e = elements(gz.length, gz[0].length, (i, j) -> line(Sym.NAME_DLDZ, n.index(i, j, single),
-					n.fill(Sym.EXPR_DLDZ_SOFTMAX, n.factor(a[i][j]), n.factor(ga[i][j]),
-							sum(a[i].length, k -> n.product(n.factor(a[i][k]), n.factor(ga[i][k])))), gz[i][j]));
+			e = elements(gz.length, gz[0].length,
+					(i, j) -> line(Sym.NAME_DLDZ, n.index(i, j, single),
+							n.fill(Sym.EXPR_DLDZ_SOFTMAX, n.factor(a[i][j]), n.factor(ga[i][j]),
+									sum(a[i].length, k -> n.product(n.factor(a[i][k]), n.factor(ga[i][k])))),
+							gz[i][j]));
 		}
 		else {
 			formula = Sym.FORMULA_DLDZ;
@@ -336,9 +354,10 @@ final class Narrator {
 		double[] db = gradients(l).dLdb().toArray();
 		boolean single = db.length == 1;
 		boolean singleZ = single(gz);
-		Elements e = elements(1, db.length, (unused, j) -> line(Sym.NAME_DLDB, n.index(j, single),
-				gz.length == 1 ? n.fill(Sym.NAME_DLDZ, n.index(0, j, singleZ)) : sum(gz.length, i -> n.factor(gz[i][j])),
-				db[j]));
+		Elements e = elements(1, db.length,
+				(unused, j) -> line(Sym.NAME_DLDB, n.index(j, single), gz.length == 1
+						? n.fill(Sym.NAME_DLDZ, n.index(0, j, singleZ)) : sum(gz.length, i -> n.factor(gz[i][j])),
+						db[j]));
 		Counts counts = Counts.of(db);
 		List<String> meaning = new ArrayList<>();
 		meaning.add(text(Msg.MEANING_DLDB));
@@ -386,16 +405,19 @@ final class Narrator {
 		if (!plainGradientDescent()) {
 			Elements e = elements(1, b.length, (unused, j) -> line(Sym.NAME_BIAS_NEW, n.index(j, single),
 					n.fill(Sym.EXPR_UPDATE_STEP, n.factor(b[j]), n.factor(updated[j] - b[j])), updated[j]));
-			return worked(n.fill(Sym.FORMULA_UPDATE_STEP_BIAS), e,
-					List.of(stepMeaning(Msg.MEANING_UPDATE_STEP_BIAS, new double[][] {b}, new double[][] {updated})));
+			return worked(n.fill(Sym.FORMULA_UPDATE_STEP_BIAS), e, List
+				.of(stepMeaning(Msg.MEANING_UPDATE_STEP_BIAS, new double[][] { b }, new double[][] { updated })));
 		}
 		Elements e = elements(1, b.length, (unused, j) -> line(Sym.NAME_BIAS_NEW, n.index(j, single),
 				n.fill(Sym.EXPR_UPDATE, n.factor(b[j]), n.factor(eta), n.factor(g[j])), updated[j]));
 		return worked(n.fill(Sym.FORMULA_UPDATE_BIAS), e, List.of(updateMeaning(Msg.MEANING_UPDATE_BIAS,
-				new double[][] {b}, new double[][] {updated}, Counts.of(g), eta)));
+				new double[][] { b }, new double[][] { updated }, Counts.of(g), eta)));
 	}
 
-	/** The default optimizer, θ ← θ − η·dL/dθ, which the update's formula and numbers spell out. */
+	/**
+	 * The default optimizer, θ ← θ − η·dL/dθ, which the update's formula and numbers
+	 * spell out.
+	 */
 	private boolean plainGradientDescent() {
 		return Optimizer.plainSgd().equals(step.result().optimizer());
 	}
@@ -442,17 +464,21 @@ final class Narrator {
 	Worked lossChange() {
 		double change = step.result().lossChange();
 		String lhs = n.fill(Sym.NAME_LOSS_CHANGE);
-		Elements e = new Elements(List.of(new Worked.Line(lhs, n.equation(lhs,
-				n.fill(Sym.EXPR_DIFFERENCE, n.factor(after.loss()), n.factor(forward.loss())), change), change)), null);
+		Elements e = new Elements(List.of(new Worked.Line(lhs,
+				n.equation(lhs, n.fill(Sym.EXPR_DIFFERENCE, n.factor(after.loss()), n.factor(forward.loss())), change),
+				change)), null);
 		String meaning;
 		if (change < 0) {
-			meaning = text(Msg.MEANING_LOSS_CHANGE, Change.LOWERED, n.rounded(-change), n.rounded(step.result().learningRate()));
+			meaning = text(Msg.MEANING_LOSS_CHANGE, Change.LOWERED, n.rounded(-change),
+					n.rounded(step.result().learningRate()));
 		}
 		else if (change > 0) {
-			meaning = text(Msg.MEANING_LOSS_CHANGE, Change.RAISED, n.rounded(change), n.rounded(step.result().learningRate()));
+			meaning = text(Msg.MEANING_LOSS_CHANGE, Change.RAISED, n.rounded(change),
+					n.rounded(step.result().learningRate()));
 		}
 		else {
-			meaning = text(Msg.MEANING_LOSS_CHANGE, Change.UNCHANGED, n.rounded(0.0), n.rounded(step.result().learningRate()));
+			meaning = text(Msg.MEANING_LOSS_CHANGE, Change.UNCHANGED, n.rounded(0.0),
+					n.rounded(step.result().learningRate()));
 		}
 		return worked(n.fill(Sym.FORMULA_LOSS_CHANGE), e, List.of(meaning));
 	}
@@ -480,8 +506,8 @@ final class Narrator {
 	}
 
 	private Worked worked(String formula, Elements e, List<String> meaning) {
-		return new Worked(formula, e.lines(), e.elision(), meaning.stream().filter(s -> !s.isEmpty())
-			.collect(Collectors.joining(" ")));
+		return new Worked(formula, e.lines(), e.elision(),
+				meaning.stream().filter(s -> !s.isEmpty()).collect(Collectors.joining(" ")));
 	}
 
 	private String text(Msg key, Object... args) {
@@ -492,7 +518,10 @@ final class Narrator {
 		return texts.text(locale, key, variant, args);
 	}
 
-	/** The terms joined by plus signs; a long sum keeps its first and last terms and counts them all. */
+	/**
+	 * The terms joined by plus signs; a long sum keeps its first and last terms and
+	 * counts them all.
+	 */
 	String sum(int count, IntFunction<String> term) {
 		if (count <= MAX_TERMS) {
 			return Stream.iterate(0, t -> t + 1).limit(count).map(term::apply).collect(Collectors.joining(n.plus()));
@@ -509,13 +538,18 @@ final class Narrator {
 	}
 
 	interface ElementLine {
+
 		Worked.Line at(int i, int j);
+
 	}
 
 	record Elements(List<Worked.Line> lines, String elision) {
 	}
 
-	/** The first elements of a rows × columns quantity in row order, and how many were left out. */
+	/**
+	 * The first elements of a rows × columns quantity in row order, and how many were
+	 * left out.
+	 */
 	private Elements elements(int rows, int columns, ElementLine line) {
 		long total = (long) rows * columns;
 		List<Worked.Line> lines = new ArrayList<>();
@@ -565,4 +599,5 @@ final class Narrator {
 	private static double[][] rows(RealMatrix m) {
 		return Matrices.rows(m);
 	}
+
 }

@@ -7,9 +7,9 @@ import java.math.RoundingMode;
 import tools.jackson.core.io.NumberOutput;
 
 /**
- * Numbers and names in one {@link Style}: a number is written in its shortest round-trip form,
- * exactly as the JSON writes it (with the style's minus sign), and in parentheses where it is a
- * negative factor or addend.
+ * Numbers and names in one {@link Style}: a number is written in its shortest round-trip
+ * form, exactly as the JSON writes it (with the style's minus sign), and in parentheses
+ * where it is a negative factor or addend.
  */
 final class Notation {
 
@@ -102,8 +102,8 @@ final class Notation {
 	}
 
 	/**
-	 * {@code lhs = expression = result}, or {@code lhs = result} where the expression is empty or
-	 * already is the result.
+	 * {@code lhs = expression = result}, or {@code lhs = result} where the expression is
+	 * empty or already is the result.
 	 */
 	String equation(String lhs, String expression, double result) {
 		String value = number(result);
@@ -122,4 +122,5 @@ final class Notation {
 			return false;
 		}
 	}
+
 }

@@ -6,6 +6,9 @@ import lab.backprop.engine.Loss;
 import lab.backprop.engine.Network;
 import lab.backprop.engine.TrainingStep;
 
-/** What an explanation is made of: the request, in the engine's terms, and what the step computed. */
+/**
+ * What an explanation is made of: the request, in the engine's terms, and what the step
+ * computed.
+ */
 public record Step(Network network, RealMatrix inputs, RealMatrix labels, Loss loss, TrainingStep.Result result) {
 }

@@ -11,9 +11,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every text of the explanations, from Spring message bundles: the language bundles
- * ({@code explain/messages.properties}, English and the default, and {@code explain/messages_ru.properties})
- * and the language-neutral notation bundle ({@code explain/notation.properties}). A missing key is an
- * error, never a silent fallback to the key itself.
+ * ({@code explain/messages.properties}, English and the default, and
+ * {@code explain/messages_ru.properties}) and the language-neutral notation bundle
+ * ({@code explain/notation.properties}). A missing key is an error, never a silent
+ * fallback to the key itself.
  */
 @Component
 public class Texts {
@@ -41,7 +42,10 @@ public class Texts {
 		return source.getMessage(key.key(variant), args.length == 0 ? null : args, locale);
 	}
 
-	/** A piece of notation in {@code style}, its {@code ${0}}, {@code ${1}}, ... filled with {@code values}. */
+	/**
+	 * A piece of notation in {@code style}, its {@code ${0}}, {@code ${1}}, ... filled
+	 * with {@code values}.
+	 */
 	public String notation(Style style, Sym key, Enum<?> variant, String... values) {
 		String template = source.getMessage(key.key(style, variant), null, Locale.ROOT);
 		if (values.length == 0) {
@@ -55,4 +59,5 @@ public class Texts {
 		substitutor.setDisableSubstitutionInValues(true);
 		return substitutor.replace(template);
 	}
+
 }

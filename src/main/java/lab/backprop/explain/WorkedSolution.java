@@ -8,9 +8,10 @@ import lab.backprop.engine.Layer;
 import lab.backprop.engine.Matrices;
 
 /**
- * The whole step as a Markdown document a teacher could hand out: given values, forward pass, loss,
- * backward pass, update, check. Formulas are LaTeX between {@code $...$} (as GitHub renders them),
- * numbers at full precision with each value rounded for reading beside it.
+ * The whole step as a Markdown document a teacher could hand out: given values, forward
+ * pass, loss, backward pass, update, check. Formulas are LaTeX between {@code $...$} (as
+ * GitHub renders them), numbers at full precision with each value rounded for reading
+ * beside it.
  */
 final class WorkedSolution {
 
@@ -90,7 +91,7 @@ final class WorkedSolution {
 		for (int l = 0; l < step.network().depth(); l++) {
 			Layer layer = step.network().layer(l);
 			items.add(text(Msg.MD_WEIGHTS, l + 1) + ": " + values(Matrices.rows(layer.weights())));
-			items.add(text(Msg.MD_BIAS, l + 1) + ": " + values(new double[][] {layer.bias().toArray()}));
+			items.add(text(Msg.MD_BIAS, l + 1) + ": " + values(new double[][] { layer.bias().toArray() }));
 			items.add(text(Msg.MD_ACTIVATION, l + 1, layer.activation().wireName()));
 		}
 		items.add(text(Msg.MD_LABEL) + ": " + values(Matrices.rows(step.labels())));
@@ -102,7 +103,10 @@ final class WorkedSolution {
 		out.append('\n');
 	}
 
-	/** Up to {@link Narrator#MAX_ELEMENTS} values as inline math, then how many more there are. */
+	/**
+	 * Up to {@link Narrator#MAX_ELEMENTS} values as inline math, then how many more there
+	 * are.
+	 */
 	private String values(double[][] m) {
 		List<String> shown = new ArrayList<>();
 		long total = (long) m.length * m[0].length;
@@ -133,8 +137,13 @@ final class WorkedSolution {
 		paragraph(text(Msg.MD_FORMULA) + ": " + math(worked.formula()));
 		paragraph(text(Msg.MD_NUMBERS) + ":");
 		for (Worked.Line line : worked.lines()) {
-			out.append("- ").append(math(line.equation())).append(" (").append(text(Msg.MD_ROUNDED)).append(": ")
-				.append(math(n.fill(Sym.EXPR_APPROX, line.lhs(), n.rounded(line.value())))).append(")\n");
+			out.append("- ")
+				.append(math(line.equation()))
+				.append(" (")
+				.append(text(Msg.MD_ROUNDED))
+				.append(": ")
+				.append(math(n.fill(Sym.EXPR_APPROX, line.lhs(), n.rounded(line.value()))))
+				.append(")\n");
 		}
 		if (worked.elision() != null) {
 			out.append("- ").append(worked.elision()).append('\n');
@@ -162,4 +171,5 @@ final class WorkedSolution {
 	private String text(Msg key, Enum<?> variant, Object... args) {
 		return texts.text(locale, key, variant, args);
 	}
+
 }

@@ -22,10 +22,10 @@ import lab.backprop.engine.optim.Optimizer;
 import lab.backprop.engine.optim.OptimizerState;
 
 /**
- * While other requests hold the whole memory budget, a large request waits, then gets a 503 it can
- * retry; small ones pass.
+ * While other requests hold the whole memory budget, a large request waits, then gets a
+ * 503 it can retry; small ones pass.
  */
-@TestPropertySource(properties = {"backprop.admission.memory=8MB", "backprop.admission.max-wait=300ms"})
+@TestPropertySource(properties = { "backprop.admission.memory=8MB", "backprop.admission.max-wait=300ms" })
 class AdmissionHttpTest extends HttpTestSupport {
 
 	@Autowired
@@ -36,15 +36,17 @@ class AdmissionHttpTest extends HttpTestSupport {
 		int free = admission.availableKibibytes();
 		MockHttpServletRequest other = new MockHttpServletRequest();
 		admission.admit(largeStep(), other); // more than the 8 MB budget: holds all of it
-		String large = wideStep(); // about 170 kB of JSON: a share of about 680 kB for its body
+		String large = wideStep(); // about 170 kB of JSON: a share of about 680 kB for
+									// its body
 		try {
 			assertThat(postJson("/train-step", SeedValues.REQUEST).status()).as("small requests pass").isEqualTo(200);
-			HttpResponse<String> busy = HttpClient.newHttpClient().send(request("/train-step")
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(large)).build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> busy = HttpClient.newHttpClient()
+				.send(request("/train-step").header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(large))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(busy.statusCode()).isEqualTo(503);
-			assertThat(busy.headers().firstValue("Content-Type")).hasValueSatisfying(
-					type -> assertThat(type).startsWith("application/problem+json"));
+			assertThat(busy.headers().firstValue("Content-Type"))
+				.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 			assertThat(busy.headers().firstValue("Retry-After")).hasValue("5");
 			assertThat(JSON.readTree(busy.body()).get("detail").asString()).contains("backprop.admission.memory");
 			assertThat(postJson("/train", large.replaceFirst("\\{", "{\"steps\": 2, ")).status()).isEqualTo(503);
@@ -62,7 +64,8 @@ class AdmissionHttpTest extends HttpTestSupport {
 		String large = wideStep();
 		assertThat(postJson("/train-step", large.replace("\"learningRate\": 0.01", "\"learningRate\": 1e300")).status())
 			.isEqualTo(422);
-		assertThat(postJson("/train-step", large.replaceFirst("\\{", "{\"learning_rate\": 1, ")).status()).isEqualTo(400);
+		assertThat(postJson("/train-step", large.replaceFirst("\\{", "{\"learning_rate\": 1, ")).status())
+			.isEqualTo(400);
 		assertThat(postJson("/gradient-check", large).status()).as("over the compute budget").isEqualTo(413);
 		assertThat(postJson("/train-step?include=nonsense", large).status()).isEqualTo(400);
 		assertThat(admission.availableKibibytes()).isEqualTo(free);
@@ -82,7 +85,8 @@ class AdmissionHttpTest extends HttpTestSupport {
 		for (int i = 0; i < rows; i++) {
 			json.append(i > 0 ? ",[" : "[");
 			for (int j = 0; j < columns; j++) {
-				json.append(j > 0 ? "," : "").append(String.format(java.util.Locale.ROOT, "%.5f", random.nextGaussian() * 0.1));
+				json.append(j > 0 ? "," : "")
+					.append(String.format(java.util.Locale.ROOT, "%.5f", random.nextGaussian() * 0.1));
 			}
 			json.append("]");
 		}
@@ -94,4 +98,5 @@ class AdmissionHttpTest extends HttpTestSupport {
 		return new StepInput(new Network(java.util.List.of(layer)), new RowMajorMatrix(64, 784),
 				new RowMajorMatrix(64, 256), Loss.MSE, 0.1, Optimizer.plainSgd(), OptimizerState.initial());
 	}
+
 }

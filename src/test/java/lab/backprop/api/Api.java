@@ -35,7 +35,10 @@ final class Api {
 	}
 
 	Answer post(String path, String body) {
-		return send(MockMvcRequestBuilders.post(path).contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON).content(body));
+		return send(MockMvcRequestBuilders.post(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON)
+			.content(body));
 	}
 
 	Answer get(String path) {
@@ -46,7 +49,8 @@ final class Api {
 		try {
 			MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
 			String text = response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-			return new Answer(response.getStatus(), response.getContentType(), text.isEmpty() ? null : JSON.readTree(text));
+			return new Answer(response.getStatus(), response.getContentType(),
+					text.isEmpty() ? null : JSON.readTree(text));
 		}
 		catch (Exception e) {
 			throw new IllegalStateException(e);
@@ -70,4 +74,5 @@ final class Api {
 	static ObjectNode object(String json) {
 		return (ObjectNode) JSON.readTree(json);
 	}
+
 }

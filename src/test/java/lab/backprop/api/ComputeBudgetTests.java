@@ -12,8 +12,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The compute budget, set low here. The XOR example has 2·4 + 4 + 4·1 + 1 = 17 parameters and a
- * batch of 4, so a /train step costs 17 × 4 = 68 and a gradient check 3 × 17 × 17 × 4 = 3468.
+ * The compute budget, set low here. The XOR example has 2·4 + 4 + 4·1 + 1 = 17 parameters
+ * and a batch of 4, so a /train step costs 17 × 4 = 68 and a gradient check 3 × 17 × 17 ×
+ * 4 = 3468.
  */
 @SpringBootTest(properties = "backprop.limits.max-train-work=6800")
 @AutoConfigureMockMvc
@@ -38,15 +39,15 @@ class ComputeBudgetTests {
 		assertThat(problem.get("limit").asString()).isEqualTo("backprop.limits.max-train-work");
 		assertThat(problem.get("budget").asLong()).isEqualTo(6800);
 		assertThat(problem.get("work").asLong()).isEqualTo(6868);
-		assertThat(problem.get("detail").asString())
-			.contains("steps × parameters × batch = 101 × 17 × 4 = 6868")
+		assertThat(problem.get("detail").asString()).contains("steps × parameters × batch = 101 × 17 × 4 = 6868")
 			.contains("backprop.limits.max-train-work = 6800");
 	}
 
 	@Test
 	void theGradientCheckHasTheSameBudget() {
 		assertThat(new Api(mvc).post("/gradient-check", Api.example("xor")).status()).isEqualTo(200); // 3468
-		// The deep example: 2·3 + 3 + 6 × (3·3 + 3) + 3·1 + 1 = 85 parameters, batch 4: 3 × 85 × 85 × 4 = 86700.
+		// The deep example: 2·3 + 3 + 6 × (3·3 + 3) + 3·1 + 1 = 85 parameters, batch 4: 3
+		// × 85 × 85 × 4 = 86700.
 		Api.Answer answer = new Api(mvc).post("/gradient-check", Api.example("deep-tanh"));
 		assertThat(answer.status()).isEqualTo(413);
 		assertThat(answer.body().get("work").asLong()).isEqualTo(86700);
@@ -57,4 +58,5 @@ class ComputeBudgetTests {
 		body.put("steps", steps);
 		return new Api(mvc).post("/train", body);
 	}
+
 }

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The service keeps no state between requests: thousands of different networks sent at once over
- * 32 threads each get their own answer, checked against a step computed here by hand.
+ * The service keeps no state between requests: thousands of different networks sent at
+ * once over 32 threads each get their own answer, checked against a step computed here by
+ * hand.
  */
 class ConcurrentRequestsTest extends HttpTestSupport {
 
@@ -44,7 +45,10 @@ class ConcurrentRequestsTest extends HttpTestSupport {
 		}
 	}
 
-	/** A sigmoid neuron with 1–4 inputs and squared error, as in the seed, worked out by hand. */
+	/**
+	 * A sigmoid neuron with 1–4 inputs and squared error, as in the seed, worked out by
+	 * hand.
+	 */
 	private void checkOne(Random random) {
 		int features = 1 + random.nextInt(4);
 		double[] x = new double[features];
@@ -72,8 +76,8 @@ class ConcurrentRequestsTest extends HttpTestSupport {
 			weights.append(i > 0 ? ", " : "").append('[').append(w[i]).append(']');
 		}
 		String body = String.format(Locale.ROOT,
-				"{\"inputs\": [[%s]], \"weights\": [%s], \"bias\": %s, \"label\": %s, \"learningRate\": %s}",
-				inputs, weights, b, y, eta);
+				"{\"inputs\": [[%s]], \"weights\": [%s], \"bias\": %s, \"label\": %s, \"learningRate\": %s}", inputs,
+				weights, b, y, eta);
 		Answer answer = postJson("/train-step", body);
 		assertThat(answer.status()).as(answer.text()).isEqualTo(200);
 		JsonNode json = answer.json();
@@ -81,8 +85,10 @@ class ConcurrentRequestsTest extends HttpTestSupport {
 		assertClose("loss", json.at("/forward/loss").asDouble(), loss, 1e-9);
 		for (int i = 0; i < features; i++) {
 			assertClose("input " + i, json.at("/forward/layers/0/input/0/" + i).asDouble(), x[i], 0);
-			assertClose("w⁺" + i, json.at("/update/layers/0/weights/" + i + "/0").asDouble(), w[i] - eta * x[i] * dLdZ, 1e-9);
+			assertClose("w⁺" + i, json.at("/update/layers/0/weights/" + i + "/0").asDouble(), w[i] - eta * x[i] * dLdZ,
+					1e-9);
 		}
 		assertClose("b⁺", json.at("/update/layers/0/bias/0").asDouble(), b - eta * dLdZ, 1e-9);
 	}
+
 }

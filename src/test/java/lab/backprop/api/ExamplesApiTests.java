@@ -63,7 +63,10 @@ class ExamplesApiTests {
 		assertThat(request.get("loss").asString()).isEqualTo("quadratic");
 	}
 
-	/** The deep tanh network: the first layer's bias gradient is far smaller than the last layer's. */
+	/**
+	 * The deep tanh network: the first layer's bias gradient is far smaller than the last
+	 * layer's.
+	 */
 	@Test
 	void theDeepTanhExampleShowsVanishingGradients() {
 		JsonNode request = new Api(mvc).get("/examples/deep-tanh").body().get("request");
@@ -91,14 +94,33 @@ class ExamplesApiTests {
 	void theOpenApiDocumentOffersTheExamplesAndASummaryForEveryOperation() {
 		JsonNode doc = new Api(mvc).get("/v3/api-docs").body();
 		for (String path : List.of("/train-step", "/train", "/gradient-check")) {
-			JsonNode examples = doc.get("paths").get(path).get("post").get("requestBody").get("content")
-				.get("application/json").get("examples");
+			JsonNode examples = doc.get("paths")
+				.get(path)
+				.get("post")
+				.get("requestBody")
+				.get("content")
+				.get("application/json")
+				.get("examples");
 			assertThat(examples.propertyNames()).as(path).containsAll(NAMES);
 		}
-		assertThat(doc.get("paths").get("/train").get("post").get("requestBody").get("content").get("application/json")
-			.get("examples").get("xor").get("value").get("steps").asInt()).isEqualTo(1000);
-		doc.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation ->
-				assertThat(operation.getValue().get("summary")).as(path.getKey() + " " + operation.getKey()).isNotNull()));
+		assertThat(doc.get("paths")
+			.get("/train")
+			.get("post")
+			.get("requestBody")
+			.get("content")
+			.get("application/json")
+			.get("examples")
+			.get("xor")
+			.get("value")
+			.get("steps")
+			.asInt()).isEqualTo(1000);
+		doc.get("paths")
+			.properties()
+			.forEach(path -> path.getValue()
+				.properties()
+				.forEach(operation -> assertThat(operation.getValue().get("summary"))
+					.as(path.getKey() + " " + operation.getKey())
+					.isNotNull()));
 		JsonNode schemas = doc.get("components").get("schemas");
 		assertThat(schemas.get("Optimizer").get("description").asString()).contains("PyTorch").contains("β₁");
 		assertThat(schemas.get("TrainRequest").get("properties").get("steps").get("description").asString())
@@ -112,4 +134,5 @@ class ExamplesApiTests {
 		}
 		return max;
 	}
+
 }

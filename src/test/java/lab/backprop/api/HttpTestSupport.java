@@ -12,7 +12,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Starts the service on a random port and talks to it over real HTTP, as a script would. */
+/**
+ * Starts the service on a random port and talks to it over real HTTP, as a script would.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class HttpTestSupport {
 
@@ -67,4 +69,5 @@ public abstract class HttpTestSupport {
 			throw new IllegalStateException(e);
 		}
 	}
+
 }

@@ -105,7 +105,8 @@ class IncludeParameterTest {
 			HttpResponse<String> response = post("/train-step?include=" + value, SeedValues.REQUEST);
 
 			assertThat(response.statusCode()).as(value).isEqualTo(400);
-			assertThat(response.headers().firstValue("Content-Type")).get().asString()
+			assertThat(response.headers().firstValue("Content-Type")).get()
+				.asString()
 				.startsWith("application/problem+json");
 			JsonNode problem = JSON.readTree(response.body());
 			assertThat(problem.get("status").intValue()).isEqualTo(400);
@@ -132,8 +133,8 @@ class IncludeParameterTest {
 		}
 		assertThat(include).as("the include parameter").isNotNull();
 		assertThat(include.get("in").stringValue()).isEqualTo("query");
-		assertThat(include.get("description").stringValue())
-			.contains("forward.loss", "update", "after", "summary", "full");
+		assertThat(include.get("description").stringValue()).contains("forward.loss", "update", "after", "summary",
+				"full");
 		assertThat(include.at("/schema/enum").values()).extracting(JsonNode::stringValue)
 			.containsExactly("summary", "full");
 		assertThat(include.at("/schema/default").stringValue()).isEqualTo("full");
@@ -151,16 +152,23 @@ class IncludeParameterTest {
 		return URI.create("http://localhost:" + port + path);
 	}
 
-	/** A sigmoid network with random weights: {@code sizes} are inputs, hidden..., outputs. */
+	/**
+	 * A sigmoid network with random weights: {@code sizes} are inputs, hidden...,
+	 * outputs.
+	 */
 	private static String network(Random random, int batch, int... sizes) {
 		StringBuilder json = new StringBuilder("{\"inputs\": ").append(matrix(random, batch, sizes[0]));
 		json.append(", \"layers\": [");
 		for (int i = 1; i < sizes.length; i++) {
-			json.append(i > 1 ? ", " : "").append("{\"weights\": ").append(matrix(random, sizes[i - 1], sizes[i]))
+			json.append(i > 1 ? ", " : "")
+				.append("{\"weights\": ")
+				.append(matrix(random, sizes[i - 1], sizes[i]))
 				.append(", \"bias\": 0.1}");
 		}
-		return json.append("], \"label\": ").append(matrix(random, batch, sizes[sizes.length - 1]))
-			.append(", \"learningRate\": 0.1}").toString();
+		return json.append("], \"label\": ")
+			.append(matrix(random, batch, sizes[sizes.length - 1]))
+			.append(", \"learningRate\": 0.1}")
+			.toString();
 	}
 
 	private static String matrix(Random random, int rows, int columns) {
@@ -186,4 +194,5 @@ class IncludeParameterTest {
 		double value = expected.doubleValue();
 		assertThat(actual.doubleValue()).isCloseTo(value, within(1e-12 * Math.abs(value)));
 	}
+
 }

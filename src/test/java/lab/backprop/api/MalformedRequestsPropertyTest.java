@@ -31,9 +31,9 @@ import lab.backprop.BackpropLabApplication;
 import lab.backprop.SeedValues;
 
 /**
- * Valid requests, mutated in their types, shapes, values, structure and syntax, and sent over HTTP:
- * the service never answers 5xx, every refusal is problem+json, a 400 lists at least one JSON
- * Pointer, and every 200 carries only finite numbers.
+ * Valid requests, mutated in their types, shapes, values, structure and syntax, and sent
+ * over HTTP: the service never answers 5xx, every refusal is problem+json, a 400 lists at
+ * least one JSON Pointer, and every 200 carries only finite numbers.
  */
 class MalformedRequestsPropertyTest {
 
@@ -74,9 +74,12 @@ class MalformedRequestsPropertyTest {
 		Random random = new Random(seed);
 		String body = mutate(VALID.get(base), mutation, random);
 
-		HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/train-step"))
-			.timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = CLIENT
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/train-step"))
+				.timeout(Duration.ofSeconds(30))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
 
 		String why = "body: " + body + "\nanswer: " + response.body();
 		assertThat(response.statusCode()).as(why).isLessThan(500);
@@ -114,13 +117,17 @@ class MalformedRequestsPropertyTest {
 			case 0 -> slot.set(randomValue(random));
 			case 1 -> slot.remove();
 			case 2 -> slot.rename(typo(slot.name(), random));
-			case 3 -> root.set(typo(List.of("learningRate", "inputs", "label", "layers", "weights").get(random.nextInt(5)), random), randomValue(random));
+			case 3 ->
+				root.set(typo(List.of("learningRate", "inputs", "label", "layers", "weights").get(random.nextInt(5)),
+						random), randomValue(random));
 			case 4 -> slot.set(wrap(slot.value()));
-			case 5 -> slot.set(slot.value().isArray() && !slot.value().isEmpty() ? slot.value().get(0) : NODES.arrayNode());
+			case 5 ->
+				slot.set(slot.value().isArray() && !slot.value().isEmpty() ? slot.value().get(0) : NODES.arrayNode());
 			case 6 -> resize(slot.value(), random);
 			case 7 -> slot.set(NODES.numberNode(extremeNumber(random)));
-			case 8 -> slot.set(NODES.stringNode(List.of("NaN", "Infinity", "-Infinity", "1e999", "SIGMOID", "sigmoud", "ſigmoid", "")
-				.get(random.nextInt(8))));
+			case 8 -> slot.set(NODES
+				.stringNode(List.of("NaN", "Infinity", "-Infinity", "1e999", "SIGMOID", "sigmoud", "ſigmoid", "")
+					.get(random.nextInt(8))));
 			default -> throw new IllegalStateException();
 		}
 		return JSON.writeValueAsString(root);
@@ -132,8 +139,8 @@ class MalformedRequestsPropertyTest {
 		return switch (mutation) {
 			case 9 -> json.substring(0, at);
 			case 10 -> json.substring(0, at) + junk + json.substring(at);
-			default -> json.replace("\"learningRate\"", "\"inputs\": [[1]], \"learningRate\"")
-				.replace("1e999", "1e999") + (random.nextBoolean() ? "" : " {}");
+			default -> json.replace("\"learningRate\"", "\"inputs\": [[1]], \"learningRate\"").replace("1e999", "1e999")
+					+ (random.nextBoolean() ? "" : " {}");
 		};
 	}
 
@@ -155,7 +162,7 @@ class MalformedRequestsPropertyTest {
 	}
 
 	private static double extremeNumber(Random random) {
-		double[] values = {1e308, -1e308, 1e300, 1e-320, -0.0, 1e20, 4096, -4097, 1e154};
+		double[] values = { 1e308, -1e308, 1e300, 1e-320, -0.0, 1e20, 4096, -4097, 1e154 };
 		return values[random.nextInt(values.length)];
 	}
 
@@ -248,4 +255,5 @@ class MalformedRequestsPropertyTest {
 			}
 		}
 	}
+
 }

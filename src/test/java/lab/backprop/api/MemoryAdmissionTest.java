@@ -19,7 +19,10 @@ import lab.backprop.engine.RowMajorMatrix;
 import lab.backprop.engine.optim.Optimizer;
 import lab.backprop.engine.optim.OptimizerState;
 
-/** The shared memory budget: requests that fit run, one that does not waits, then is refused. */
+/**
+ * The shared memory budget: requests that fit run, one that does not waits, then is
+ * refused.
+ */
 class MemoryAdmissionTest {
 
 	/** 784 → 256 → 10 on 64 examples: the benchmarks' MNIST case. */
@@ -67,7 +70,9 @@ class MemoryAdmissionTest {
 		MockHttpServletRequest seed = new MockHttpServletRequest();
 		admission.admitBody(120, seed);
 		admission.admit(input(1, 3, 1), seed);
-		MockHttpServletRequest small = new MockHttpServletRequest(); // 64 → 32 → 10 on 32 examples: 390 kB
+		MockHttpServletRequest small = new MockHttpServletRequest(); // 64 → 32 → 10 on 32
+																		// examples: 390
+																		// kB
 		assertThat(MemoryAdmission.estimate(input(32, 64, 32, 10))).isLessThan(MemoryAdmission.FREE_BELOW);
 		admission.admit(input(32, 64, 32, 10), small);
 		assertThat(admission.availableKibibytes()).isZero();
@@ -78,7 +83,8 @@ class MemoryAdmissionTest {
 		MemoryAdmission admission = admission(DataSize.ofMegabytes(100), Duration.ZERO);
 		int free = admission.availableKibibytes();
 		MockHttpServletRequest mnist = new MockHttpServletRequest();
-		admission.admitBody(5_296_188, mnist); // the MNIST body of the load test: 21 MB, more than its step
+		admission.admitBody(5_296_188, mnist); // the MNIST body of the load test: 21 MB,
+												// more than its step
 		int afterBody = admission.availableKibibytes();
 		admission.admit(MNIST, mnist);
 		assertThat(admission.availableKibibytes()).as("no top-up needed").isEqualTo(afterBody);
@@ -86,7 +92,8 @@ class MemoryAdmissionTest {
 		MockHttpServletRequest small = new MockHttpServletRequest();
 		admission.admitBody(200, small); // a small body takes nothing
 		assertThat(admission.availableKibibytes()).isEqualTo(afterBody);
-		admission.admit(MNIST, small); // a small body whose network turns out large: the step's estimate
+		admission.admit(MNIST, small); // a small body whose network turns out large: the
+										// step's estimate
 		assertThat(admission.availableKibibytes())
 			.isEqualTo(afterBody - (int) ((MemoryAdmission.estimate(MNIST) + 1023) / 1024));
 		admission.release(mnist);
@@ -125,4 +132,5 @@ class MemoryAdmissionTest {
 				new RowMajorMatrix(batch, widths[widths.length - 1]), Loss.MSE, 0.1, Optimizer.plainSgd(),
 				OptimizerState.initial());
 	}
+
 }

@@ -16,8 +16,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Values of every wrong kind in every field issue 5 added, on the endpoints that read them:
- * never a 5xx, always problem+json, and a 400 points into the field that was spoilt.
+ * Values of every wrong kind in every field issue 5 added, on the endpoints that read
+ * them: never a 5xx, always problem+json, and a 400 points into the field that was
+ * spoilt.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -53,7 +54,8 @@ class NewFieldsRobustnessTests {
 		for (String value : VALUES) {
 			for (String field : STEP_FIELDS) {
 				check("/train-step", step, field, value, failures);
-				if (field.lastIndexOf('/') == 0) { // /gradient-check reads the body with the same validator
+				if (field.lastIndexOf('/') == 0) { // /gradient-check reads the body with
+													// the same validator
 					check("/gradient-check", step, field, value, failures);
 				}
 				check("/train", train, field, value, failures);
@@ -103,4 +105,5 @@ class NewFieldsRobustnessTests {
 			throw new IllegalArgumentException("no container at " + pointer);
 		}
 	}
+
 }

@@ -48,7 +48,10 @@ class OpenApiDocumentTest extends HttpTestSupport {
 		}
 	}
 
-	/** Every status a computing endpoint can answer with (the tests of each produce them) is documented. */
+	/**
+	 * Every status a computing endpoint can answer with (the tests of each produce them)
+	 * is documented.
+	 */
 	@Test
 	void theComputingEndpointsDocumentTheirErrors() {
 		JsonNode paths = send(request("/v3/api-docs").GET()).json().get("paths");
@@ -69,4 +72,5 @@ class OpenApiDocumentTest extends HttpTestSupport {
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.text()).contains("swagger-ui");
 	}
+
 }

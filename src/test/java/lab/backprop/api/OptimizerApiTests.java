@@ -27,9 +27,12 @@ class OptimizerApiTests {
 		return new Api(mvc);
 	}
 
-	/** The seed script's numbers (seed/full_precision.json), exactly, with the optimizer left out or given as sgd. */
+	/**
+	 * The seed script's numbers (seed/full_precision.json), exactly, with the optimizer
+	 * left out or given as sgd.
+	 */
 	@ParameterizedTest
-	@ValueSource(strings = {"", "{\"type\": \"sgd\"}", "{\"type\": \"SGD\", \"momentum\": 0, \"weightDecay\": 0}"})
+	@ValueSource(strings = { "", "{\"type\": \"sgd\"}", "{\"type\": \"SGD\", \"momentum\": 0, \"weightDecay\": 0}" })
 	void theSeedIsUnchangedBitForBit(String optimizer) {
 		ObjectNode body = Api.example("seed");
 		if (!optimizer.isEmpty()) {
@@ -40,12 +43,14 @@ class OptimizerApiTests {
 		JsonNode seed = Api.resource("seed/full_precision.json");
 		JsonNode update = answer.body().get("update").get("layers").get(0);
 		for (int k = 0; k < 3; k++) {
-			assertThat(update.get("weights").get(k).get(0).doubleValue()).isEqualTo(seed.get("W_new").get(k).get(0).doubleValue());
+			assertThat(update.get("weights").get(k).get(0).doubleValue())
+				.isEqualTo(seed.get("W_new").get(k).get(0).doubleValue());
 			assertThat(answer.body().get("backward").get("layers").get(0).get("dL_dW").get(k).get(0).doubleValue())
 				.isEqualTo(seed.get("dL_dW").get(k).get(0).doubleValue());
 		}
 		assertThat(update.get("bias").get(0).doubleValue()).isEqualTo(seed.get("b_new").get(0).get(0).doubleValue());
-		assertThat(answer.body().get("forward").get("loss").doubleValue()).isEqualTo(seed.get("loss").get(0).get(0).doubleValue());
+		assertThat(answer.body().get("forward").get("loss").doubleValue())
+			.isEqualTo(seed.get("loss").get(0).get(0).doubleValue());
 		assertThat(answer.body().get("after").get("loss").doubleValue())
 			.isEqualTo(seed.get("loss_updated").get(0).get(0).doubleValue());
 		assertThat(answer.body().get("update").get("optimizer").get("type").asString()).isEqualTo("sgd");
@@ -53,14 +58,15 @@ class OptimizerApiTests {
 		assertThat(answer.body().get("optimizerState").has("layers")).isFalse();
 	}
 
-	static final List<String> OPTIMIZERS = List.of(
-			"{\"type\": \"sgd\", \"weightDecay\": 0.01}",
-			"{\"type\": \"momentum\", \"dampening\": 0.1}",
-			"{\"type\": \"nesterov\", \"momentum\": 0.8}",
+	static final List<String> OPTIMIZERS = List.of("{\"type\": \"sgd\", \"weightDecay\": 0.01}",
+			"{\"type\": \"momentum\", \"dampening\": 0.1}", "{\"type\": \"nesterov\", \"momentum\": 0.8}",
 			"{\"type\": \"adam\", \"betas\": [0.8, 0.95], \"weightDecay\": 0.001}",
 			"{\"type\": \"rmsprop\", \"alpha\": 0.9, \"momentum\": 0.5, \"centered\": true}");
 
-	/** k calls of /train-step, each sending back update.layers and optimizerState, equal one /train of k steps. */
+	/**
+	 * k calls of /train-step, each sending back update.layers and optimizerState, equal
+	 * one /train of k steps.
+	 */
 	@Test
 	void stepsWithTheStateRoundTrippedEqualOneTrainRunBitForBit() {
 		int k = 7;
@@ -83,7 +89,8 @@ class OptimizerApiTests {
 			// Trees compare numbers by value: equal means the same doubles, bit for bit.
 			assertThat(run.body().get("layers")).as(optimizer).isEqualTo(answer.body().get("update").get("layers"));
 			assertThat(run.body().get("optimizerState")).as(optimizer).isEqualTo(answer.body().get("optimizerState"));
-			assertThat(run.body().get("loss").doubleValue()).isEqualTo(answer.body().get("after").get("loss").doubleValue());
+			assertThat(run.body().get("loss").doubleValue())
+				.isEqualTo(answer.body().get("after").get("loss").doubleValue());
 			assertThat(run.body().get("optimizerState").get("step").asInt()).isEqualTo(k);
 			// and the run can be continued with /train-step as well
 			assertThat(run.body().get("optimizer")).isEqualTo(answer.body().get("update").get("optimizer"));
@@ -123,7 +130,8 @@ class OptimizerApiTests {
 
 	@Test
 	void badOptimizersAreProblemsWithPointers() {
-		assertError("{\"type\": \"adamw\"}", null, "/optimizer/type", "allowed: sgd, momentum, nesterov, adam, rmsprop");
+		assertError("{\"type\": \"adamw\"}", null, "/optimizer/type",
+				"allowed: sgd, momentum, nesterov, adam, rmsprop");
 		assertError("{\"momentum\": 0.9}", null, "/optimizer/type", "is required");
 		assertError("{\"type\": \"sgd\", \"betas\": [0.9, 0.99]}", null, "/optimizer/betas", "does not apply to sgd");
 		assertError("{\"type\": \"adam\", \"betas\": [0.9, 1.0]}", null, "/optimizer/betas/1", "[0, 1)");
@@ -142,14 +150,17 @@ class OptimizerApiTests {
 		assertError(adam, "{\"type\": \"adam\", \"step\": -1}", "/optimizerState/step", "≥ 0");
 		assertError(adam, "{\"type\": \"adam\", \"step\": 1.5}", "/optimizerState/step", "whole number");
 		assertError(adam, "{\"type\": \"adam\", \"step\": 2}", "/optimizerState/layers", "expAvg, expAvgSq");
-		assertError(adam, "{\"type\": \"adam\", \"step\": 2, \"layers\": [{\"weights\": {\"expAvg\": [[0], [0], [0]], "
-				+ "\"expAvgSq\": [[0], [0]]}, \"bias\": {\"expAvg\": [0], \"expAvgSq\": [0]}}]}",
+		assertError(adam,
+				"{\"type\": \"adam\", \"step\": 2, \"layers\": [{\"weights\": {\"expAvg\": [[0], [0], [0]], "
+						+ "\"expAvgSq\": [[0], [0]]}, \"bias\": {\"expAvg\": [0], \"expAvgSq\": [0]}}]}",
 				"/optimizerState/layers/0/weights/expAvgSq", "3 × 1");
-		assertError(adam, "{\"type\": \"adam\", \"step\": 2, \"layers\": [{\"weights\": {\"expAvg\": [[0], [0], [0]], "
-				+ "\"expAvgSq\": [[0], [0], [0]]}, \"bias\": {\"expAvg\": [0], \"expAvgSQ\": [0]}}]}",
+		assertError(adam,
+				"{\"type\": \"adam\", \"step\": 2, \"layers\": [{\"weights\": {\"expAvg\": [[0], [0], [0]], "
+						+ "\"expAvgSq\": [[0], [0], [0]]}, \"bias\": {\"expAvg\": [0], \"expAvgSQ\": [0]}}]}",
 				"/optimizerState/layers/0/bias/expAvgSQ", "did you mean 'expAvgSq'");
-		assertError(adam, "{\"type\": \"adam\", \"step\": 2, \"layers\": [{\"weights\": {\"expAvg\": [[0], [0], [0]], "
-				+ "\"expAvgSq\": [[0], [0], [1e999]]}, \"bias\": {\"expAvg\": [0], \"expAvgSq\": [0]}}]}",
+		assertError(adam,
+				"{\"type\": \"adam\", \"step\": 2, \"layers\": [{\"weights\": {\"expAvg\": [[0], [0], [0]], "
+						+ "\"expAvgSq\": [[0], [0], [1e999]]}, \"bias\": {\"expAvg\": [0], \"expAvgSq\": [0]}}]}",
 				"/optimizerState/layers/0/weights/expAvgSq/2/0", "finite");
 		assertError(adam, "{\"type\": \"adam\", \"step\": 2, \"layers\": []}", "/optimizerState/layers", "is required");
 		assertError("{\"type\": \"momentum\"}", "{\"type\": \"momentum\", \"step\": 0, \"layers\": [{}]}",
@@ -180,4 +191,5 @@ class OptimizerApiTests {
 			assertThat(e.get("message").asString()).contains(message);
 		});
 	}
+
 }

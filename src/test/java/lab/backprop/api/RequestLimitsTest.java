@@ -11,18 +11,15 @@ import org.springframework.test.context.TestPropertySource;
 
 import lab.backprop.SeedValues;
 
-/** Each limit, set small here: a request just at it passes, one just over it is a 413 naming it. */
-@TestPropertySource(properties = {
-		"backprop.limits.max-body-bytes=2048",
-		"backprop.limits.max-parameters=20",
-		"backprop.limits.max-layers=3",
-		"backprop.limits.max-layer-width=5",
-		"backprop.limits.max-batch-size=4",
-		"backprop.limits.max-input-numbers=12",
-		"backprop.limits.max-activations=15",
-		"backprop.limits.max-nesting-depth=5",
-		"backprop.limits.max-number-length=12",
-		"backprop.limits.max-string-length=40"})
+/**
+ * Each limit, set small here: a request just at it passes, one just over it is a 413
+ * naming it.
+ */
+@TestPropertySource(properties = { "backprop.limits.max-body-bytes=2048", "backprop.limits.max-parameters=20",
+		"backprop.limits.max-layers=3", "backprop.limits.max-layer-width=5", "backprop.limits.max-batch-size=4",
+		"backprop.limits.max-input-numbers=12", "backprop.limits.max-activations=15",
+		"backprop.limits.max-nesting-depth=5", "backprop.limits.max-number-length=12",
+		"backprop.limits.max-string-length=40" })
 class RequestLimitsTest extends HttpTestSupport {
 
 	@Test
@@ -91,7 +88,8 @@ class RequestLimitsTest extends HttpTestSupport {
 
 	@Test
 	void nestingDepth() {
-		// { layers [ { weights [ [ is five levels deep: allowed. One more array inside is the sixth.
+		// { layers [ { weights [ [ is five levels deep: allowed. One more array inside is
+		// the sixth.
 		assertThat(postJson("/train-step", chain(1, 1)).status()).isEqualTo(200);
 		assertOver(postJson("/train-step", """
 				{"inputs": [[1]], "layers": [{"weights": [[[1]]], "bias": 0}], "label": 1, "learningRate": 0.1}"""),
@@ -102,18 +100,21 @@ class RequestLimitsTest extends HttpTestSupport {
 	void numberLength() {
 		// Jackson counts a number's digits, not its sign, point or exponent marker.
 		assertThat(postJson("/train-step", SeedValues.REQUEST.replace("0.7", "0.70000000000")).status()).isEqualTo(200);
-		assertOver(postJson("/train-step", SeedValues.REQUEST.replace("0.7", "0.700000000000")),
-				"", "max-number-length", "12");
+		assertOver(postJson("/train-step", SeedValues.REQUEST.replace("0.7", "0.700000000000")), "",
+				"max-number-length", "12");
 	}
 
 	@Test
 	void stringLength() {
 		String forty = "x".repeat(40);
-		Answer atLimit = postJson("/train-step", SeedValues.REQUEST.replace("\"learningRate\"",
-				"\"activation\": \"" + forty + "\", \"learningRate\""));
+		Answer atLimit = postJson("/train-step",
+				SeedValues.REQUEST.replace("\"learningRate\"", "\"activation\": \"" + forty + "\", \"learningRate\""));
 		assertThat(atLimit.status()).as("a 40-character activation is merely unknown").isEqualTo(400);
-		assertOver(postJson("/train-step", SeedValues.REQUEST.replace("\"learningRate\"",
-				"\"activation\": \"" + forty + "x\", \"learningRate\"")), "", "max-string-length", "40");
+		assertOver(
+				postJson("/train-step",
+						SeedValues.REQUEST.replace("\"learningRate\"",
+								"\"activation\": \"" + forty + "x\", \"learningRate\"")),
+				"", "max-string-length", "40");
 	}
 
 	private static void assertOver(Answer answer, String pointer, String limit, String value) {
@@ -125,7 +126,10 @@ class RequestLimitsTest extends HttpTestSupport {
 		assertThat(answer.json().get("detail").asString()).contains(limit).contains(value);
 	}
 
-	/** A chain of linear layers with these widths (the first is the number of input features). */
+	/**
+	 * A chain of linear layers with these widths (the first is the number of input
+	 * features).
+	 */
 	private static String chain(int... widths) {
 		return chainOf(1, widths);
 	}
@@ -133,7 +137,9 @@ class RequestLimitsTest extends HttpTestSupport {
 	private static String chainOf(int examples, int... widths) {
 		StringBuilder layers = new StringBuilder();
 		for (int i = 1; i < widths.length; i++) {
-			layers.append(i > 1 ? ", " : "").append("{\"weights\": ").append(matrix(widths[i - 1], widths[i], 0.1))
+			layers.append(i > 1 ? ", " : "")
+				.append("{\"weights\": ")
+				.append(matrix(widths[i - 1], widths[i], 0.1))
 				.append(", \"bias\": 0, \"activation\": \"linear\"}");
 		}
 		return "{\"inputs\": " + matrix(examples, widths[0], 0.5) + ", \"layers\": [" + layers + "], \"label\": "
@@ -167,4 +173,5 @@ class RequestLimitsTest extends HttpTestSupport {
 		return send(request("/train-step").header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))));
 	}
+
 }

@@ -28,14 +28,18 @@ class SeedOverHttpTest extends HttpTestSupport {
 		JsonNode layer = body.get("forward").get("layers").get(0);
 		assertClose("Z", layer.get("z").get(0).get(0).asDouble(), value(seed, "Z"), TOLERANCE);
 		assertClose("pred", layer.get("output").get(0).get(0).asDouble(), value(seed, "pred"), TOLERANCE);
-		assertClose("prediction", body.get("forward").get("prediction").get(0).get(0).asDouble(), value(seed, "pred"), TOLERANCE);
+		assertClose("prediction", body.get("forward").get("prediction").get(0).get(0).asDouble(), value(seed, "pred"),
+				TOLERANCE);
 		assertClose("loss", body.get("forward").get("loss").asDouble(), value(seed, "loss"), TOLERANCE);
 
 		JsonNode backward = body.get("backward");
 		JsonNode gradients = backward.get("layers").get(0);
-		assertClose("dL/dpred", backward.get("dL_dPrediction").get(0).get(0).asDouble(), value(seed, "dL_d_pred"), TOLERANCE);
-		assertClose("dL/dOutput", gradients.get("dL_dOutput").get(0).get(0).asDouble(), value(seed, "dL_d_pred"), TOLERANCE);
-		assertClose("dpred/dZ", gradients.get("dOutput_dZ").get(0).get(0).asDouble(), value(seed, "d_pred_dZ"), TOLERANCE);
+		assertClose("dL/dpred", backward.get("dL_dPrediction").get(0).get(0).asDouble(), value(seed, "dL_d_pred"),
+				TOLERANCE);
+		assertClose("dL/dOutput", gradients.get("dL_dOutput").get(0).get(0).asDouble(), value(seed, "dL_d_pred"),
+				TOLERANCE);
+		assertClose("dpred/dZ", gradients.get("dOutput_dZ").get(0).get(0).asDouble(), value(seed, "d_pred_dZ"),
+				TOLERANCE);
 		assertClose("dL/dZ", gradients.get("dL_dZ").get(0).get(0).asDouble(), value(seed, "dL_dZ"), TOLERANCE);
 		assertColumn("dL/dW", gradients.get("dL_dW"), seed.get("dL_dW"));
 		assertClose("dL/db", gradients.get("dL_db").get(0).asDouble(), value(seed, "dL_db"), TOLERANCE);
@@ -43,11 +47,13 @@ class SeedOverHttpTest extends HttpTestSupport {
 		JsonNode update = body.get("update");
 		assertClose("learning rate", update.get("learningRate").asDouble(), 0.1, 0.0);
 		assertColumn("W_new", update.get("layers").get(0).get("weights"), seed.get("W_new"));
-		assertClose("b_new", update.get("layers").get(0).get("bias").get(0).asDouble(), value(seed, "b_new"), TOLERANCE);
+		assertClose("b_new", update.get("layers").get(0).get("bias").get(0).asDouble(), value(seed, "b_new"),
+				TOLERANCE);
 		assertThat(update.get("layers").get(0).get("activation").asString()).isEqualTo("sigmoid");
 
 		JsonNode after = body.get("after");
-		assertClose("pred_updated", after.get("prediction").get(0).get(0).asDouble(), value(seed, "pred_updated"), TOLERANCE);
+		assertClose("pred_updated", after.get("prediction").get(0).get(0).asDouble(), value(seed, "pred_updated"),
+				TOLERANCE);
 		assertClose("loss_updated", after.get("loss").asDouble(), value(seed, "loss_updated"), TOLERANCE);
 		assertClose("loss change", after.get("lossChange").asDouble(),
 				value(seed, "loss_updated") - value(seed, "loss"), 1e-10);
@@ -56,13 +62,15 @@ class SeedOverHttpTest extends HttpTestSupport {
 	@Test
 	void theResponseKeepsTheSeedsOrderOfComputation() {
 		JsonNode body = postJson("/train-step", SeedValues.REQUEST).json();
-		// optimizerState (issue 5) comes last: the state after the update, for the next step
+		// optimizerState (issue 5) comes last: the state after the update, for the next
+		// step
 		assertThat(names(body)).containsExactly("forward", "backward", "update", "after", "optimizerState");
 		assertThat(names(body.get("forward"))).containsExactly("layers", "prediction", "loss");
-		assertThat(names(body.get("forward").get("layers").get(0))).containsExactly("input", "z", "activation", "output");
+		assertThat(names(body.get("forward").get("layers").get(0))).containsExactly("input", "z", "activation",
+				"output");
 		assertThat(names(body.get("backward"))).containsExactly("dL_dPrediction", "layers");
-		assertThat(names(body.get("backward").get("layers").get(0)))
-			.containsExactly("dL_dOutput", "dOutput_dZ", "dL_dZ", "dL_dW", "dL_db", "dL_dInput");
+		assertThat(names(body.get("backward").get("layers").get(0))).containsExactly("dL_dOutput", "dOutput_dZ",
+				"dL_dZ", "dL_dW", "dL_db", "dL_dInput");
 		assertThat(names(body.get("update"))).containsExactly("learningRate", "optimizer", "layers");
 		assertThat(names(body.get("update").get("layers").get(0))).containsExactly("weights", "bias", "activation");
 		assertThat(names(body.get("after"))).containsExactly("prediction", "loss", "lossChange");
@@ -83,11 +91,13 @@ class SeedOverHttpTest extends HttpTestSupport {
 		assertThat(actual.size()).as(what + " rows").isEqualTo(expected.size());
 		for (int i = 0; i < expected.size(); i++) {
 			assertThat(actual.get(i).size()).as(what + " columns").isEqualTo(1);
-			assertClose(what + "[" + i + "]", actual.get(i).get(0).asDouble(), expected.get(i).get(0).asDouble(), TOLERANCE);
+			assertClose(what + "[" + i + "]", actual.get(i).get(0).asDouble(), expected.get(i).get(0).asDouble(),
+					TOLERANCE);
 		}
 	}
 
 	private static List<String> names(JsonNode node) {
 		return new ArrayList<>(node.propertyNames());
 	}
+
 }

@@ -23,7 +23,10 @@ class TrainApiTests {
 		return new Api(mvc);
 	}
 
-	/** The XOR example, sent as /examples gives it, with its suggested steps, trains below 0.01. */
+	/**
+	 * The XOR example, sent as /examples gives it, with its suggested steps, trains below
+	 * 0.01.
+	 */
 	@Test
 	void xorFromTheExamplesTrainsBelowOnePercentWithAMostlyFallingHistory() {
 		JsonNode example = api().get("/examples/xor").body();
@@ -49,9 +52,11 @@ class TrainApiTests {
 				falling++;
 			}
 		}
-		assertThat(falling).as("points lower than the one before").isGreaterThanOrEqualTo((history.size() - 1) * 9 / 10);
+		assertThat(falling).as("points lower than the one before")
+			.isGreaterThanOrEqualTo((history.size() - 1) * 9 / 10);
 
-		// The final layers are ready to be sent back: one more /train-step starts from the final loss.
+		// The final layers are ready to be sent back: one more /train-step starts from
+		// the final loss.
 		ObjectNode next = (ObjectNode) example.get("request").deepCopy();
 		next.set("layers", run.get("layers"));
 		next.set("optimizerState", run.get("optimizerState"));
@@ -89,7 +94,10 @@ class TrainApiTests {
 		assertThat(run.has("first")).isFalse();
 	}
 
-	/** A linear neuron with a far too large learning rate: the error grows by a factor each step until it overflows. */
+	/**
+	 * A linear neuron with a far too large learning rate: the error grows by a factor
+	 * each step until it overflows.
+	 */
 	@Test
 	void divergenceIsReportedAsAStopWithTheLastFiniteParameters() {
 		ObjectNode body = Api.object("""
@@ -125,7 +133,8 @@ class TrainApiTests {
 		JsonNode run = api().post("/train", body).body();
 		JsonNode first = run.get("first");
 		JsonNode last = run.get("last");
-		assertThat(first.get("forward").get("loss").doubleValue()).isEqualTo(run.get("history").get(0).get("loss").doubleValue());
+		assertThat(first.get("forward").get("loss").doubleValue())
+			.isEqualTo(run.get("history").get(0).get("loss").doubleValue());
 		assertThat(first).isEqualTo(api().post("/train-step", Api.example("two-layer")).body());
 		assertThat(last.get("update").get("layers")).isEqualTo(run.get("layers"));
 		assertThat(last.get("optimizerState").get("step").asInt()).isEqualTo(5);
@@ -173,4 +182,5 @@ class TrainApiTests {
 			assertThat(e.get("message").asString()).contains(message);
 		});
 	}
+
 }

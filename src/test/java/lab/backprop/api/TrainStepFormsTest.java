@@ -18,33 +18,36 @@ class TrainStepFormsTest extends HttpTestSupport {
 	@ValueSource(strings = {
 			// flat inputs are one example
 			"""
-			{"inputs": [0.5, 0.2, 0.8], "weights": [[0.1], [-0.3], [0.5]], "bias": [[0.1]], "label": [[0.7]], "learningRate": 0.1}""",
+					{"inputs": [0.5, 0.2, 0.8], "weights": [[0.1], [-0.3], [0.5]], "bias": [[0.1]], "label": [[0.7]], "learningRate": 0.1}""",
 			// bias as a number, label as a number
 			"""
-			{"inputs": [[0.5, 0.2, 0.8]], "weights": [[0.1], [-0.3], [0.5]], "bias": 0.1, "label": 0.7, "learningRate": 0.1}""",
+					{"inputs": [[0.5, 0.2, 0.8]], "weights": [[0.1], [-0.3], [0.5]], "bias": 0.1, "label": 0.7, "learningRate": 0.1}""",
 			// bias and label as flat arrays; explicit defaults; nulls are absent fields
 			"""
-			{"inputs": [[0.5, 0.2, 0.8]], "weights": [[0.1], [-0.3], [0.5]], "bias": [0.1], "label": [0.7],
-			 "activation": "SIGMOID", "loss": "Mse", "layers": null, "learningRate": 0.1}""",
+					{"inputs": [[0.5, 0.2, 0.8]], "weights": [[0.1], [-0.3], [0.5]], "bias": [0.1], "label": [0.7],
+					 "activation": "SIGMOID", "loss": "Mse", "layers": null, "learningRate": 0.1}""",
 			// the network form with one layer, activation left to its default
 			"""
-			{"inputs": [[0.5, 0.2, 0.8]], "layers": [{"weights": [[0.1], [-0.3], [0.5]], "bias": [0.1]}],
-			 "label": [[0.7]], "loss": null, "learningRate": 0.1}"""})
+					{"inputs": [[0.5, 0.2, 0.8]], "layers": [{"weights": [[0.1], [-0.3], [0.5]], "bias": [0.1]}],
+					 "label": [[0.7]], "loss": null, "learningRate": 0.1}""" })
 	void everyFormOfTheSeedGivesTheSeedsNumbers(String body) {
 		Answer answer = postJson("/train-step", body);
 		assertThat(answer.status()).as(answer.text()).isEqualTo(200);
 		assertClose("loss", answer.json().at("/forward/loss").asDouble(), SeedValues.scalar("loss"), 1e-12);
-		assertClose("W_new[2]", answer.json().at("/update/layers/0/weights/2/0").asDouble(), SeedValues.column("W_new")[2], 1e-12);
-		assertClose("loss_updated", answer.json().at("/after/loss").asDouble(), SeedValues.scalar("loss_updated"), 1e-12);
+		assertClose("W_new[2]", answer.json().at("/update/layers/0/weights/2/0").asDouble(),
+				SeedValues.column("W_new")[2], 1e-12);
+		assertClose("loss_updated", answer.json().at("/after/loss").asDouble(), SeedValues.scalar("loss_updated"),
+				1e-12);
 		assertThat(answer.json().at("/update/layers/0/activation").asString()).isEqualTo("sigmoid");
 	}
 
 	@Test
 	void aBatchWithOneOutputTakesAFlatLabelPerExampleAndAveragesTheLoss() {
 		// Two examples through a linear neuron: ŷ = x·w + b.
-		// ŷ1 = 1·0.5 + 2·(−0.25) + 0.1 = 0.1,  ŷ2 = 3·0.5 + 1·(−0.25) + 0.1 = 1.35
+		// ŷ1 = 1·0.5 + 2·(−0.25) + 0.1 = 0.1, ŷ2 = 3·0.5 + 1·(−0.25) + 0.1 = 1.35
 		// mse = ((0.1 − 0)² + (1.35 − 1)²) / 2 = (0.01 + 0.1225) / 2 = 0.06625
-		// dL/dŷ = 2(ŷ − y)/2 = (0.1, 0.35);  dL/dw = xᵀ·dL/dŷ = (1·0.1 + 3·0.35, 2·0.1 + 1·0.35) = (1.15, 0.55)
+		// dL/dŷ = 2(ŷ − y)/2 = (0.1, 0.35); dL/dw = xᵀ·dL/dŷ = (1·0.1 + 3·0.35, 2·0.1 +
+		// 1·0.35) = (1.15, 0.55)
 		Answer answer = postJson("/train-step", """
 				{"inputs": [[1, 2], [3, 1]], "weights": [[0.5], [-0.25]], "bias": 0.1, "activation": "linear",
 				 "label": [0, 1], "learningRate": 0.1}""");
@@ -60,7 +63,8 @@ class TrainStepFormsTest extends HttpTestSupport {
 
 	@Test
 	void oneExampleWithSeveralOutputsTakesAFlatLabel() {
-		// z = (1·1 + 0, 1·2 + 0) = (1, 2), linear; sse = (1 − 0)² + (2 − 3)² = 2; dL/dŷ = 2(ŷ − y) = (2, −2)
+		// z = (1·1 + 0, 1·2 + 0) = (1, 2), linear; sse = (1 − 0)² + (2 − 3)² = 2; dL/dŷ =
+		// 2(ŷ − y) = (2, −2)
 		Answer answer = postJson("/train-step", """
 				{"inputs": [1], "weights": [[1, 2]], "bias": 0, "activation": "linear", "loss": "sse",
 				 "label": [0, 3], "learningRate": 1}""");
@@ -73,7 +77,8 @@ class TrainStepFormsTest extends HttpTestSupport {
 
 	@Test
 	void softmaxReportsNoElementWiseDerivativeButAlwaysDLdZ() {
-		// softmax of z = (0, 0) is (½, ½); cross-entropy with y = (1, 0): L = ln 2, dL/dZ = ŷ − y = (−½, ½)
+		// softmax of z = (0, 0) is (½, ½); cross-entropy with y = (1, 0): L = ln 2, dL/dZ
+		// = ŷ − y = (−½, ½)
 		Answer answer = postJson("/train-step", """
 				{"inputs": [[1]], "layers": [{"weights": [[0, 0]], "bias": [0, 0], "activation": "softmax"}],
 				 "label": [[1, 0]], "loss": "cross_entropy", "learningRate": 0.5}""");
@@ -97,4 +102,5 @@ class TrainStepFormsTest extends HttpTestSupport {
 		assertThat(second.json().at("/forward/loss").asDouble()).isEqualTo(first.at("/after/loss").asDouble());
 		assertThat(second.json().at("/after/loss").asDouble()).isLessThan(first.at("/after/loss").asDouble());
 	}
+
 }

@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The contract's two-layer network (Matt Mazur's well-known worked example), computed here by hand,
- * neuron by neuron with scalar arithmetic, and compared with the service to 1e-12.
+ * The contract's two-layer network (Matt Mazur's well-known worked example), computed
+ * here by hand, neuron by neuron with scalar arithmetic, and compared with the service to
+ * 1e-12.
  *
  * <pre>
  * inputs x = (0.05, 0.10); target y = (0.01, 0.99); loss = quadratic = ½ Σ (ŷ − y)² (n = 1); η = 0.5
@@ -21,9 +22,8 @@ import tools.jackson.databind.JsonNode;
  *          dL/dh_j = Σ_k δo_k·W2[j][k] (with the OLD W2);  δh_j = dL/dh_j·h_j(1 − h_j)
  *          dL/dW1[i][j] = x_i·δh_j;  dL/db1[j] = δh_j
  * update:  θ ← θ − 0.5·dL/dθ
- * </pre>
- * Mazur's published (rounded) values are checked too: out_o1 = 0.75136507, E = 0.298371109,
- * w5⁺ = 0.35891648, w1⁺ = 0.149780716.
+ * </pre> Mazur's published (rounded) values are checked too: out_o1 = 0.75136507, E =
+ * 0.298371109, w5⁺ = 0.35891648, w1⁺ = 0.149780716.
  */
 class TwoLayerByHandTest extends HttpTestSupport {
 
@@ -43,12 +43,12 @@ class TwoLayerByHandTest extends HttpTestSupport {
 
 	@Test
 	void matchesTheHandWorkedStep() {
-		double[] x = {0.05, 0.10};
-		double[] y = {0.01, 0.99};
-		double[][] w1 = {{0.15, 0.25}, {0.20, 0.30}};
-		double[] b1 = {0.35, 0.35};
-		double[][] w2 = {{0.40, 0.50}, {0.45, 0.55}};
-		double[] b2 = {0.60, 0.60};
+		double[] x = { 0.05, 0.10 };
+		double[] y = { 0.01, 0.99 };
+		double[][] w1 = { { 0.15, 0.25 }, { 0.20, 0.30 } };
+		double[] b1 = { 0.35, 0.35 };
+		double[][] w2 = { { 0.40, 0.50 }, { 0.45, 0.55 } };
+		double[] b2 = { 0.60, 0.60 };
 		double eta = 0.5;
 
 		double[] netH = new double[2];
@@ -102,13 +102,15 @@ class TwoLayerByHandTest extends HttpTestSupport {
 		JsonNode backward = body.get("backward");
 		for (int k = 0; k < 2; k++) {
 			assertClose("dL/do" + k, backward.at("/dL_dPrediction/0/" + k).asDouble(), o[k] - y[k], TOLERANCE);
-			assertClose("do/dnet" + k, backward.at("/layers/1/dOutput_dZ/0/" + k).asDouble(), o[k] * (1 - o[k]), TOLERANCE);
+			assertClose("do/dnet" + k, backward.at("/layers/1/dOutput_dZ/0/" + k).asDouble(), o[k] * (1 - o[k]),
+					TOLERANCE);
 			assertClose("δo" + k, backward.at("/layers/1/dL_dZ/0/" + k).asDouble(), deltaO[k], TOLERANCE);
 			assertClose("dL/db2" + k, backward.at("/layers/1/dL_db/" + k).asDouble(), deltaO[k], TOLERANCE);
 		}
 		for (int j = 0; j < 2; j++) {
 			assertClose("dL/dh" + j, backward.at("/layers/1/dL_dInput/0/" + j).asDouble(), dLdh[j], TOLERANCE);
-			assertClose("dL/dh" + j + " arrives", backward.at("/layers/0/dL_dOutput/0/" + j).asDouble(), dLdh[j], TOLERANCE);
+			assertClose("dL/dh" + j + " arrives", backward.at("/layers/0/dL_dOutput/0/" + j).asDouble(), dLdh[j],
+					TOLERANCE);
 			assertClose("δh" + j, backward.at("/layers/0/dL_dZ/0/" + j).asDouble(), deltaH[j], TOLERANCE);
 			assertClose("dL/db1" + j, backward.at("/layers/0/dL_db/" + j).asDouble(), deltaH[j], TOLERANCE);
 			for (int k = 0; k < 2; k++) {
@@ -159,4 +161,5 @@ class TwoLayerByHandTest extends HttpTestSupport {
 	private static double sigmoid(double z) {
 		return 1 / (1 + Math.exp(-z));
 	}
+
 }

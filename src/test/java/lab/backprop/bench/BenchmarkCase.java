@@ -21,19 +21,22 @@ import lab.backprop.engine.MatrixProducts;
 import lab.backprop.engine.Network;
 
 /**
- * The networks the benchmarks measure, made from a fixed random seed: the same numbers for JMH (in
- * process) and for the load test (as JSON bodies written by {@link #main}).
+ * The networks the benchmarks measure, made from a fixed random seed: the same numbers
+ * for JMH (in process) and for the load test (as JSON bodies written by {@link #main}).
  */
 public enum BenchmarkCase {
 
-	/** The seed: one sigmoid neuron, three inputs, batch 1, mse (exactly the API's example). */
-	SEED(1, new int[] {3, 1}, new Activation[] {Activation.SIGMOID}, Loss.MSE),
+	/**
+	 * The seed: one sigmoid neuron, three inputs, batch 1, mse (exactly the API's
+	 * example).
+	 */
+	SEED(1, new int[] { 3, 1 }, new Activation[] { Activation.SIGMOID }, Loss.MSE),
 
 	/** 64 → 32 → 10, batch 32: tanh, then softmax with cross-entropy. */
-	SMALL(32, new int[] {64, 32, 10}, new Activation[] {Activation.TANH, Activation.SOFTMAX}, Loss.CROSS_ENTROPY),
+	SMALL(32, new int[] { 64, 32, 10 }, new Activation[] { Activation.TANH, Activation.SOFTMAX }, Loss.CROSS_ENTROPY),
 
 	/** 784 → 256 → 10, batch 64 (MNIST size): relu, then softmax with cross-entropy. */
-	MNIST(64, new int[] {784, 256, 10}, new Activation[] {Activation.RELU, Activation.SOFTMAX}, Loss.CROSS_ENTROPY);
+	MNIST(64, new int[] { 784, 256, 10 }, new Activation[] { Activation.RELU, Activation.SOFTMAX }, Loss.CROSS_ENTROPY);
 
 	private final int batch;
 
@@ -58,8 +61,8 @@ public enum BenchmarkCase {
 	}
 
 	/**
-	 * {@code blas}: the kernel the service picks ({@code backprop.engine.blas=auto}); {@code java-blas}:
-	 * the pure-Java BLAS; {@code commons-math}: Commons Math alone.
+	 * {@code blas}: the kernel the service picks ({@code backprop.engine.blas=auto});
+	 * {@code java-blas}: the pure-Java BLAS; {@code commons-math}: Commons Math alone.
 	 */
 	public static MatrixProducts products(String name, long threshold) {
 		return switch (name) {
@@ -84,7 +87,10 @@ public enum BenchmarkCase {
 		return new Data(new Network(layers), Matrices.of(numbers.inputs), Matrices.of(numbers.labels), loss);
 	}
 
-	/** The /train-step body (network form) for this case; the seed is the API's own example. */
+	/**
+	 * The /train-step body (network form) for this case; the seed is the API's own
+	 * example.
+	 */
 	public String json() {
 		if (this == SEED) {
 			return """
@@ -114,8 +120,9 @@ public enum BenchmarkCase {
 
 	private Numbers numbers() {
 		if (this == SEED) {
-			return new Numbers(new double[][] {{0.5, 0.2, 0.8}}, List.<double[][]>of(new double[][] {{0.1}, {-0.3}, {0.5}}),
-					List.of(new double[] {0.1}), new double[][] {{0.7}});
+			return new Numbers(new double[][] { { 0.5, 0.2, 0.8 } },
+					List.<double[][]>of(new double[][] { { 0.1 }, { -0.3 }, { 0.5 } }), List.of(new double[] { 0.1 }),
+					new double[][] { { 0.7 } });
 		}
 		Random random = new Random(42);
 		double[][] inputs = new double[batch][sizes[0]];
@@ -166,7 +173,10 @@ public enum BenchmarkCase {
 		json.append(']');
 	}
 
-	/** Writes {@code seed.json}, {@code small.json} and {@code mnist.json} into the folder given. */
+	/**
+	 * Writes {@code seed.json}, {@code small.json} and {@code mnist.json} into the folder
+	 * given.
+	 */
 	public static void main(String[] args) throws IOException {
 		Path folder = Path.of(args.length > 0 ? args[0] : "target/bench");
 		Files.createDirectories(folder);
@@ -176,4 +186,5 @@ public enum BenchmarkCase {
 			System.out.println(file + ": " + Files.size(file) + " bytes");
 		}
 	}
+
 }

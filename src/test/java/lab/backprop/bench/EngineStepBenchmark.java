@@ -24,10 +24,11 @@ import lab.backprop.engine.optim.Optimizer;
 import lab.backprop.engine.optim.OptimizerState;
 
 /**
- * The engine alone (no JSON, no HTTP): the forward pass, the backward pass, the update, and the whole
- * step (which also runs the forward pass again), for each {@link BenchmarkCase}, with the products
- * the service uses ({@code blas}), with the pure-Java BLAS ({@code java-blas}) and with Commons Math
- * alone ({@code commons-math}) for comparison.
+ * The engine alone (no JSON, no HTTP): the forward pass, the backward pass, the update,
+ * and the whole step (which also runs the forward pass again), for each
+ * {@link BenchmarkCase}, with the products the service uses ({@code blas}), with the
+ * pure-Java BLAS ({@code java-blas}) and with Commons Math alone ({@code commons-math})
+ * for comparison.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -37,11 +38,14 @@ import lab.backprop.engine.optim.OptimizerState;
 @State(Scope.Benchmark)
 public class EngineStepBenchmark {
 
-	@Param({"SEED", "SMALL", "MNIST"})
+	@Param({ "SEED", "SMALL", "MNIST" })
 	public BenchmarkCase network;
 
-	/** {@code blas}: the kernel the service picks (native OpenBLAS where installed); {@code java-blas}: the pure-Java one. */
-	@Param({"blas", "java-blas", "commons-math"})
+	/**
+	 * {@code blas}: the kernel the service picks (native OpenBLAS where installed);
+	 * {@code java-blas}: the pure-Java one.
+	 */
+	@Param({ "blas", "java-blas", "commons-math" })
 	public String products;
 
 	private BenchmarkCase.Data data;
@@ -77,11 +81,13 @@ public class EngineStepBenchmark {
 
 	@Benchmark
 	public Network update() {
-		return PLAIN_SGD.step(data.network(), backward, BenchmarkCase.LEARNING_RATE, OptimizerState.initial()).network();
+		return PLAIN_SGD.step(data.network(), backward, BenchmarkCase.LEARNING_RATE, OptimizerState.initial())
+			.network();
 	}
 
 	@Benchmark
 	public TrainingStep.Result step() {
 		return step.run(data.network(), data.inputs(), data.labels(), data.loss(), BenchmarkCase.LEARNING_RATE);
 	}
+
 }

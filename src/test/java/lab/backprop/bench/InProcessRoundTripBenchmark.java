@@ -34,10 +34,11 @@ import lab.backprop.api.TrainStepSummary;
 import lab.backprop.engine.TrainingStep;
 
 /**
- * What /train-step?include=summary does for one request, without HTTP: parse the JSON body with the
- * application's own JsonMapper, check it, run the step, write the summary answer. The load test
- * (bench/load.sh) measures the same body over HTTP; the web layer's cost is the difference. Sampled
- * (percentiles, not only the mean), so that its median compares with wrk's median at one connection.
+ * What /train-step?include=summary does for one request, without HTTP: parse the JSON
+ * body with the application's own JsonMapper, check it, run the step, write the summary
+ * answer. The load test (bench/load.sh) measures the same body over HTTP; the web layer's
+ * cost is the difference. Sampled (percentiles, not only the mean), so that its median
+ * compares with wrk's median at one connection.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -47,7 +48,7 @@ import lab.backprop.engine.TrainingStep;
 @State(Scope.Benchmark)
 public class InProcessRoundTripBenchmark {
 
-	@Param({"MNIST"})
+	@Param({ "MNIST" })
 	public BenchmarkCase network;
 
 	private ConfigurableApplicationContext context;
@@ -80,8 +81,8 @@ public class InProcessRoundTripBenchmark {
 	public long parseStepWriteSummary() throws IOException {
 		TrainStepRequest request = mapper.readValue(new ByteArrayInputStream(body), TrainStepRequest.class);
 		StepInput input = validator.validate(request);
-		TrainingStep.Result result =
-				trainingStep.run(input.network(), input.inputs(), input.labels(), input.loss(), input.learningRate());
+		TrainingStep.Result result = trainingStep.run(input.network(), input.inputs(), input.labels(), input.loss(),
+				input.learningRate());
 		CountingOutputStream out = new CountingOutputStream();
 		mapper.writeValue(out, TrainStepSummary.from(TrainStepResponse.from(result)));
 		return out.count;
@@ -101,5 +102,7 @@ public class InProcessRoundTripBenchmark {
 		public void write(byte[] b, int off, int len) {
 			count += len;
 		}
+
 	}
+
 }

@@ -21,10 +21,11 @@ import lab.backprop.engine.Matrices;
 import lab.backprop.engine.MatrixProducts;
 
 /**
- * The three products of a dense layer's step (forward a·b, dL/dW = aᵀ·b, dL/dInput = a·bᵀ) for a batch
- * of {@code batch} through an {@code inputs} → {@code outputs} layer, on each kernel. 64, 784, 256 is
- * the first layer of the MNIST case (bench/numpy_products.py times the same); the small square sizes
- * show where BLAS starts to pay ({@link BlasMatrixProducts#DEFAULT_THRESHOLD}).
+ * The three products of a dense layer's step (forward a·b, dL/dW = aᵀ·b, dL/dInput =
+ * a·bᵀ) for a batch of {@code batch} through an {@code inputs} → {@code outputs} layer,
+ * on each kernel. 64, 784, 256 is the first layer of the MNIST case
+ * (bench/numpy_products.py times the same); the small square sizes show where BLAS starts
+ * to pay ({@link BlasMatrixProducts#DEFAULT_THRESHOLD}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -35,11 +36,14 @@ import lab.backprop.engine.MatrixProducts;
 public class MatrixProductBenchmark {
 
 	/** batch × inputs × outputs. */
-	@Param({"64x784x256", "8x8x8", "16x16x16", "32x32x32", "48x48x48"})
+	@Param({ "64x784x256", "8x8x8", "16x16x16", "32x32x32", "48x48x48" })
 	public String shape;
 
-	/** {@code blas}: the kernel the service picks (native OpenBLAS where installed); {@code java-blas}: the pure-Java one. */
-	@Param({"blas", "java-blas", "commons-math"})
+	/**
+	 * {@code blas}: the kernel the service picks (native OpenBLAS where installed);
+	 * {@code java-blas}: the pure-Java one.
+	 */
+	@Param({ "blas", "java-blas", "commons-math" })
 	public String products;
 
 	private MatrixProducts kernel;
@@ -87,4 +91,5 @@ public class MatrixProductBenchmark {
 		}
 		return Matrices.of(m);
 	}
+
 }

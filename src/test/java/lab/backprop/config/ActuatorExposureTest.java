@@ -14,7 +14,9 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-/** The actuator shows health, info, metrics and the Prometheus scrape, and nothing else. */
+/**
+ * The actuator shows health, info, metrics and the Prometheus scrape, and nothing else.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
 class ActuatorExposureTest {
@@ -24,11 +26,15 @@ class ActuatorExposureTest {
 
 	@Test
 	void theIndexListsExactlyHealthInfoMetricsAndPrometheus() {
-		Map<String, Object> index = client.get().uri("/actuator").exchange()
-			.expectStatus().isOk()
+		Map<String, Object> index = client.get()
+			.uri("/actuator")
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
 			})
-			.returnResult().getResponseBody();
+			.returnResult()
+			.getResponseBody();
 		assertThat(index).isNotNull();
 		@SuppressWarnings("unchecked")
 		Map<String, Object> links = (Map<String, Object>) index.get("_links");
@@ -38,44 +44,70 @@ class ActuatorExposureTest {
 
 	@Test
 	void healthHasLivenessAndReadinessGroupsAndNoDetails() {
-		client.get().uri("/actuator/health").exchange()
-			.expectStatus().isOk()
+		client.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.status").isEqualTo("UP")
-			.jsonPath("$.components").doesNotExist()
-			.jsonPath("$.details").doesNotExist();
-		client.get().uri("/actuator/health/liveness").exchange()
-			.expectStatus().isOk()
-			.expectBody().jsonPath("$.status").isEqualTo("UP");
-		client.get().uri("/actuator/health/readiness").exchange()
-			.expectStatus().isOk()
-			.expectBody().jsonPath("$.status").isEqualTo("UP");
+			.jsonPath("$.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components")
+			.doesNotExist()
+			.jsonPath("$.details")
+			.doesNotExist();
+		client.get()
+			.uri("/actuator/health/liveness")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
+		client.get()
+			.uri("/actuator/health/readiness")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
 	}
 
 	@Test
 	void infoShowsTheBuild() {
-		client.get().uri("/actuator/info").exchange()
-			.expectStatus().isOk()
+		client.get()
+			.uri("/actuator/info")
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.build.artifact").isEqualTo("backprop-lab")
-			.jsonPath("$.build.group").isEqualTo("lab.backprop")
-			.jsonPath("$.build.version").isNotEmpty()
-			.jsonPath("$.build.time").isNotEmpty();
+			.jsonPath("$.build.artifact")
+			.isEqualTo("backprop-lab")
+			.jsonPath("$.build.group")
+			.isEqualTo("lab.backprop")
+			.jsonPath("$.build.version")
+			.isNotEmpty()
+			.jsonPath("$.build.time")
+			.isNotEmpty();
 	}
 
 	@Test
 	void prometheusHasRequestTimingsPerEndpoint() {
-		client.post().uri("/train-step").contentType(MediaType.APPLICATION_JSON)
-			.body("""
-					{"inputs": [[0.5, 0.2, 0.8]], "weights": [[0.1], [-0.3], [0.5]], "bias": [[0.1]],
-					 "label": [[0.7]], "learningRate": 0.1}""")
-			.exchange()
-			.expectStatus().isOk();
+		client.post().uri("/train-step").contentType(MediaType.APPLICATION_JSON).body("""
+				{"inputs": [[0.5, 0.2, 0.8]], "weights": [[0.1], [-0.3], [0.5]], "bias": [[0.1]],
+				 "label": [[0.7]], "learningRate": 0.1}""").exchange().expectStatus().isOk();
 
-		String scrape = client.get().uri("/actuator/prometheus").exchange()
-			.expectStatus().isOk()
-			.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_PLAIN)
-			.expectBody(String.class).returnResult().getResponseBody();
+		String scrape = client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_PLAIN)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 
 		assertThat(scrape).containsPattern(
 				"http_server_requests_seconds_count\\{[^}]*method=\"POST\"[^}]*status=\"200\"[^}]*uri=\"/train-step\"[^}]*} [1-9]");
@@ -87,16 +119,27 @@ class ActuatorExposureTest {
 			"/actuator/configprops", "/actuator/loggers", "/actuator/mappings", "/actuator/conditions",
 			"/actuator/scheduledtasks", "/actuator/caches", "/actuator/sbom", "/actuator/startup" })
 	void everythingElseIsNotThere(String path) {
-		client.get().uri(path).exchange()
-			.expectStatus().isNotFound()
-			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody().jsonPath("$.status").isEqualTo(404);
+		client.get()
+			.uri(path)
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(404);
 	}
 
 	@Test
 	void shutdownCannotBeTriggered() {
-		client.post().uri("/actuator/shutdown").exchange()
-			.expectStatus().value(status -> assertThat(status).isIn(404, 405))
-			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		client.post()
+			.uri("/actuator/shutdown")
+			.exchange()
+			.expectStatus()
+			.value(status -> assertThat(status).isIn(404, 405))
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 	}
+
 }

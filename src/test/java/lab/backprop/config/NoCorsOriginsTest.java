@@ -8,8 +8,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-/** An empty backprop.cors.allowed-origins (BACKPROP_CORS_ALLOWED_ORIGINS=) allows no other origin at all. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "backprop.cors.allowed-origins=")
+/**
+ * An empty backprop.cors.allowed-origins (BACKPROP_CORS_ALLOWED_ORIGINS=) allows no other
+ * origin at all.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "backprop.cors.allowed-origins=")
 @AutoConfigureRestTestClient
 class NoCorsOriginsTest {
 
@@ -18,16 +22,20 @@ class NoCorsOriginsTest {
 
 	@Test
 	void evenTheDefaultLocalOriginIsRefused() {
-		client.method(HttpMethod.OPTIONS).uri("/train-step")
+		client.method(HttpMethod.OPTIONS)
+			.uri("/train-step")
 			.header(HttpHeaders.ORIGIN, "http://localhost:5173")
 			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
 			.exchange()
-			.expectStatus().isForbidden()
-			.expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
 	}
 
 	@Test
 	void requestsWithoutOriginStillWork() {
 		client.get().uri("/actuator/health").exchange().expectStatus().isOk();
 	}
+
 }

@@ -12,13 +12,17 @@ import org.junit.jupiter.api.Test;
 /** How the kernel is chosen. */
 class BlasKernelTest {
 
-	/** Debian's and Ubuntu's OpenBLAS as {@code libblas.so.3} (package libopenblas0-pthread); CI installs it. */
+	/**
+	 * Debian's and Ubuntu's OpenBLAS as {@code libblas.so.3} (package
+	 * libopenblas0-pthread); CI installs it.
+	 */
 	private static final Path DEBIAN_OPENBLAS = Path.of("/usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3");
 
 	@Test
 	void javaIsThePureJavaKernelWhateverIsInstalled() {
 		BlasKernel kernel = BlasKernel.choose(BlasKernel.Choice.JAVA);
-		// surefire runs with --add-modules=jdk.incubator.vector (pom.xml), so the vectorized kernel serves
+		// surefire runs with --add-modules=jdk.incubator.vector (pom.xml), so the
+		// vectorized kernel serves
 		assertThat(kernel.blas().getClass().getSimpleName()).isEqualTo("VectorBLAS");
 		assertThat(kernel.parallel()).as("a single-threaded kernel is shared between cores by us").isTrue();
 		assertThat(new BlasMatrixProducts(kernel, 0).kernelName()).isEqualTo("VectorBLAS");
@@ -47,7 +51,8 @@ class BlasKernelTest {
 		}
 		if (!nativeLoads) {
 			assertThat(auto.description()).contains("pure Java", "no native BLAS found");
-			assertThatThrownBy(() -> BlasKernel.choose(BlasKernel.Choice.NATIVE)).isInstanceOf(IllegalStateException.class);
+			assertThatThrownBy(() -> BlasKernel.choose(BlasKernel.Choice.NATIVE))
+				.isInstanceOf(IllegalStateException.class);
 		}
 		else if (auto.description().startsWith("native")) {
 			assertThat(auto.parallel()).isFalse();
@@ -56,4 +61,5 @@ class BlasKernelTest {
 			assertThat(auto.description()).contains("not a known optimized BLAS");
 		}
 	}
+
 }

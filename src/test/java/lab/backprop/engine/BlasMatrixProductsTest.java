@@ -17,8 +17,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The BLAS kernel against an independent computation: a plain triple loop written here, on random
- * matrices of many shapes (square, tall, wide, odd sizes that do not fill a vector lane).
+ * The BLAS kernel against an independent computation: a plain triple loop written here,
+ * on random matrices of many shapes (square, tall, wide, odd sizes that do not fill a
+ * vector lane).
  */
 class BlasMatrixProductsTest {
 
@@ -26,8 +27,8 @@ class BlasMatrixProductsTest {
 	private final BlasMatrixProducts blasOnly = new BlasMatrixProducts(0);
 
 	/**
-	 * Every kernel this machine has, each for every product: the pure-Java one always, the native one
-	 * where a BLAS library is installed (CI installs OpenBLAS).
+	 * Every kernel this machine has, each for every product: the pure-Java one always,
+	 * the native one where a BLAS library is installed (CI installs OpenBLAS).
 	 */
 	private static List<BlasMatrixProducts> kernels() {
 		List<BlasMatrixProducts> kernels = new ArrayList<>();
@@ -36,7 +37,8 @@ class BlasMatrixProductsTest {
 			kernels.add(new BlasMatrixProducts(BlasKernel.choose(BlasKernel.Choice.NATIVE), 0));
 		}
 		catch (IllegalStateException noNativeBlas) {
-			// this machine has none: the pure-Java kernel is all the service can use, and is tested
+			// this machine has none: the pure-Java kernel is all the service can use, and
+			// is tested
 		}
 		return kernels;
 	}
@@ -44,7 +46,8 @@ class BlasMatrixProductsTest {
 	private final Random random = new Random(20261128);
 
 	@ParameterizedTest(name = "{0} × {1} × {2}")
-	@CsvSource({"1, 1, 1", "1, 3, 1", "2, 3, 5", "7, 13, 3", "17, 31, 9", "64, 784, 256", "64, 256, 10", "33, 65, 129", "129, 97, 101"})
+	@CsvSource({ "1, 1, 1", "1, 3, 1", "2, 3, 5", "7, 13, 3", "17, 31, 9", "64, 784, 256", "64, 256, 10", "33, 65, 129",
+			"129, 97, 101" })
 	void multiplyMatchesTheTripleLoop(int m, int k, int n) {
 		double[][] a = randomMatrix(m, k);
 		double[][] b = randomMatrix(k, n);
@@ -54,22 +57,26 @@ class BlasMatrixProductsTest {
 	}
 
 	@ParameterizedTest(name = "{0} × {1} × {2}")
-	@CsvSource({"1, 1, 1", "3, 1, 1", "2, 3, 5", "7, 13, 3", "17, 31, 9", "784, 64, 256", "256, 64, 10", "33, 65, 129", "129, 97, 101"})
+	@CsvSource({ "1, 1, 1", "3, 1, 1", "2, 3, 5", "7, 13, 3", "17, 31, 9", "784, 64, 256", "256, 64, 10", "33, 65, 129",
+			"129, 97, 101" })
 	void transposeMultiplyMatchesTheTripleLoop(int m, int k, int n) {
 		double[][] a = randomMatrix(k, m);
 		double[][] b = randomMatrix(k, n);
 		for (BlasMatrixProducts products : kernels()) {
-			assertClose(products.transposeMultiply(Matrices.of(a), Matrices.of(b)), reference(transpose(a), b), products);
+			assertClose(products.transposeMultiply(Matrices.of(a), Matrices.of(b)), reference(transpose(a), b),
+					products);
 		}
 	}
 
 	@ParameterizedTest(name = "{0} × {1} × {2}")
-	@CsvSource({"1, 1, 1", "1, 1, 3", "2, 3, 5", "7, 13, 3", "17, 31, 9", "64, 256, 784", "64, 10, 256", "33, 65, 129", "129, 97, 101"})
+	@CsvSource({ "1, 1, 1", "1, 1, 3", "2, 3, 5", "7, 13, 3", "17, 31, 9", "64, 256, 784", "64, 10, 256", "33, 65, 129",
+			"129, 97, 101" })
 	void multiplyTransposeMatchesTheTripleLoop(int m, int k, int n) {
 		double[][] a = randomMatrix(m, k);
 		double[][] b = randomMatrix(n, k);
 		for (BlasMatrixProducts products : kernels()) {
-			assertClose(products.multiplyTranspose(Matrices.of(a), Matrices.of(b)), reference(a, transpose(b)), products);
+			assertClose(products.multiplyTranspose(Matrices.of(a), Matrices.of(b)), reference(a, transpose(b)),
+					products);
 		}
 	}
 
@@ -89,7 +96,10 @@ class BlasMatrixProductsTest {
 		assertClose(products.multiply(Matrices.of(a), Matrices.of(b)), reference(a, b), products);
 	}
 
-	/** Requests run in parallel: a kernel called from many threads at once (OpenBLAS threads itself too). */
+	/**
+	 * Requests run in parallel: a kernel called from many threads at once (OpenBLAS
+	 * threads itself too).
+	 */
 	@Test
 	void productsFromManyThreadsAtOnceStayCorrect() throws Exception {
 		int threads = 8;
@@ -131,9 +141,9 @@ class BlasMatrixProductsTest {
 	}
 
 	/**
-	 * Each element within 1e-13 of the sum of |a_ik · b_kj|: far tighter than any error in the index
-	 * layout (which would be of the order of the elements themselves), loose enough for BLAS's
-	 * summation order.
+	 * Each element within 1e-13 of the sum of |a_ik · b_kj|: far tighter than any error
+	 * in the index layout (which would be of the order of the elements themselves), loose
+	 * enough for BLAS's summation order.
 	 */
 	private static void assertClose(RealMatrix actual, double[][][] expected, BlasMatrixProducts products) {
 		double[][] sums = expected[0];
@@ -143,12 +153,15 @@ class BlasMatrixProductsTest {
 		for (int i = 0; i < sums.length; i++) {
 			for (int j = 0; j < sums[0].length; j++) {
 				double error = Math.abs(actual.getEntry(i, j) - sums[i][j]);
-				assertThat(error).as("element (%d, %d) on %s", i, j, products.kernelName()).isLessThanOrEqualTo(1e-13 * scale[i][j]);
+				assertThat(error).as("element (%d, %d) on %s", i, j, products.kernelName())
+					.isLessThanOrEqualTo(1e-13 * scale[i][j]);
 			}
 		}
 	}
 
-	/** The textbook product and, for each element, the sum of the magnitudes of its terms. */
+	/**
+	 * The textbook product and, for each element, the sum of the magnitudes of its terms.
+	 */
 	private static double[][][] reference(double[][] a, double[][] b) {
 		int m = a.length;
 		int k = b.length;
@@ -167,7 +180,7 @@ class BlasMatrixProductsTest {
 				scale[i][j] = magnitude;
 			}
 		}
-		return new double[][][] {c, scale};
+		return new double[][][] { c, scale };
 	}
 
 	private static double[][] transpose(double[][] a) {
@@ -189,4 +202,5 @@ class BlasMatrixProductsTest {
 		}
 		return m;
 	}
+
 }

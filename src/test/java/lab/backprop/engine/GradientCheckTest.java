@@ -12,23 +12,27 @@ import org.junit.jupiter.api.Test;
 class GradientCheckTest {
 
 	static final Network NETWORK = new Network(List.of(
-			new Layer(Matrices.of(new double[][] {{0.15, 0.25}, {0.20, 0.30}}), new ArrayRealVector(new double[] {0.35, 0.35}),
-					Activation.TANH),
-			new Layer(Matrices.of(new double[][] {{0.40, 0.50}, {0.45, 0.55}}), new ArrayRealVector(new double[] {0.60, 0.60}),
-					Activation.SIGMOID)));
+			new Layer(Matrices.of(new double[][] { { 0.15, 0.25 }, { 0.20, 0.30 } }),
+					new ArrayRealVector(new double[] { 0.35, 0.35 }), Activation.TANH),
+			new Layer(Matrices.of(new double[][] { { 0.40, 0.50 }, { 0.45, 0.55 } }),
+					new ArrayRealVector(new double[] { 0.60, 0.60 }), Activation.SIGMOID)));
 
-	static final RealMatrix INPUTS = Matrices.of(new double[][] {{0.05, 0.10}, {0.3, -0.2}});
+	static final RealMatrix INPUTS = Matrices.of(new double[][] { { 0.05, 0.10 }, { 0.3, -0.2 } });
 
-	static final RealMatrix LABELS = Matrices.of(new double[][] {{0.01, 0.99}, {0.5, 0.2}});
+	static final RealMatrix LABELS = Matrices.of(new double[][] { { 0.01, 0.99 }, { 0.5, 0.2 } });
 
 	@Test
 	void theTrueGradientsPass() {
-		GradientCheck.Report report = new GradientCheck(MatrixProducts.COMMONS_MATH).run(NETWORK, INPUTS, LABELS, Loss.MSE);
+		GradientCheck.Report report = new GradientCheck(MatrixProducts.COMMONS_MATH).run(NETWORK, INPUTS, LABELS,
+				Loss.MSE);
 		assertThat(report.passed()).isTrue();
 		assertThat(report.layers()).allSatisfy(layer -> assertThat(layer.maxRelativeError()).isLessThan(1e-7));
 	}
 
-	/** The seam: the analytic gradient of one weight of the first layer is off by one part in a thousand. */
+	/**
+	 * The seam: the analytic gradient of one weight of the first layer is off by one part
+	 * in a thousand.
+	 */
 	@Test
 	void aCorruptedGradientFailsAndIsFoundInItsLayer() {
 		GradientCheck.AnalyticGradients corrupted = (network, forward, labels, loss, products) -> {
@@ -40,8 +44,8 @@ class GradientCheckTest {
 					first.dLdZ(), dLdW, first.dLdb(), first.dLdInput());
 			return new BackwardPass(right.dLdPrediction(), List.of(wrong, right.layers().get(1)));
 		};
-		GradientCheck.Report report = new GradientCheck(MatrixProducts.COMMONS_MATH, corrupted).run(NETWORK, INPUTS, LABELS,
-				Loss.MSE);
+		GradientCheck.Report report = new GradientCheck(MatrixProducts.COMMONS_MATH, corrupted).run(NETWORK, INPUTS,
+				LABELS, Loss.MSE);
 
 		assertThat(report.passed()).isFalse();
 		assertThat(report.layers().get(0).passed()).isFalse();
@@ -56,4 +60,5 @@ class GradientCheckTest {
 		assertThat(GradientCheck.stepSize(0.5)).isEqualTo(Math.cbrt(Math.ulp(1.0)));
 		assertThat(GradientCheck.stepSize(-4.0)).isEqualTo(4.0 * Math.cbrt(Math.ulp(1.0)));
 	}
+
 }

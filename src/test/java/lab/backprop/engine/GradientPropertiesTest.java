@@ -18,10 +18,10 @@ import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
- * Over random dense networks (depth 1–4, widths 1–6, batch 1–5, every activation, every loss with
- * an output activation it is defined for): the analytic gradients agree with central finite
- * differences of the reported loss, the update is exactly θ − η·g, and `after` is a fresh forward
- * pass with the updated parameters.
+ * Over random dense networks (depth 1–4, widths 1–6, batch 1–5, every activation, every
+ * loss with an output activation it is defined for): the analytic gradients agree with
+ * central finite differences of the reported loss, the update is exactly θ − η·g, and
+ * `after` is a fresh forward pass with the updated parameters.
  */
 class GradientPropertiesTest {
 
@@ -46,12 +46,12 @@ class GradientPropertiesTest {
 	@Provide
 	Arbitrary<Case> networks() {
 		Arbitrary<Integer> depth = Arbitraries.integers().between(1, 4);
-		return depth.flatMap(d -> Combinators.combine(
-				Arbitraries.integers().between(1, 6).list().ofSize(d + 1),
-				Arbitraries.of(Activation.values()).list().ofSize(d),
-				Arbitraries.of(Loss.values()),
-				Arbitraries.integers().between(1, 5),
-				Arbitraries.longs()).as(GradientPropertiesTest::build));
+		return depth.flatMap(
+				d -> Combinators
+					.combine(Arbitraries.integers().between(1, 6).list().ofSize(d + 1),
+							Arbitraries.of(Activation.values()).list().ofSize(d), Arbitraries.of(Loss.values()),
+							Arbitraries.integers().between(1, 5), Arbitraries.longs())
+					.as(GradientPropertiesTest::build));
 	}
 
 	private static Case build(List<Integer> widths, List<Activation> activations, Loss loss, int batch, long seed) {
@@ -64,7 +64,8 @@ class GradientPropertiesTest {
 		}
 		int last = chosen.size() - 1;
 		if (loss == Loss.BINARY_CROSS_ENTROPY && chosen.get(last) == Activation.SOFTMAX && widths.get(last + 1) == 1) {
-			// a softmax over one output is exactly 1, whose binary cross-entropy is truly infinite (a 422)
+			// a softmax over one output is exactly 1, whose binary cross-entropy is truly
+			// infinite (a 422)
 			chosen.set(last, Activation.SIGMOID);
 		}
 		List<Layer> layers = new ArrayList<>();
@@ -73,7 +74,8 @@ class GradientPropertiesTest {
 					new ArrayRealVector(uniform(random, 1, widths.get(i + 1), 0.5)[0]), chosen.get(i)));
 		}
 		int outputs = widths.get(widths.size() - 1);
-		double[][] labels = probabilities ? probabilities(random, batch, outputs) : uniform(random, batch, outputs, 1.0);
+		double[][] labels = probabilities ? probabilities(random, batch, outputs)
+				: uniform(random, batch, outputs, 1.0);
 		return new Case(new Network(layers), Matrices.of(uniform(random, batch, widths.get(0), 2.0)),
 				Matrices.of(labels), loss, 0.01 + random.nextDouble());
 	}
@@ -89,17 +91,20 @@ class GradientPropertiesTest {
 			for (int i = 0; i < layer.inputs(); i++) {
 				for (int j = 0; j < layer.outputs(); j++) {
 					double numeric = centralDifference(c, l, i, j, false);
-					assertNear("dL/dW layer " + l + " [" + i + "][" + j + "] of " + c, g.dLdW().getEntry(i, j), numeric, TOLERANCE);
+					assertNear("dL/dW layer " + l + " [" + i + "][" + j + "] of " + c, g.dLdW().getEntry(i, j), numeric,
+							TOLERANCE);
 				}
 			}
 			for (int j = 0; j < layer.outputs(); j++) {
-				assertNear("dL/db layer " + l + " [" + j + "] of " + c, g.dLdb().getEntry(j), centralDifference(c, l, 0, j, true), TOLERANCE);
+				assertNear("dL/db layer " + l + " [" + j + "] of " + c, g.dLdb().getEntry(j),
+						centralDifference(c, l, 0, j, true), TOLERANCE);
 			}
 		}
 		RealMatrix dLdInputs = result.backward().layers().get(0).dLdInput();
 		for (int n = 0; n < c.inputs().getRowDimension(); n++) {
 			for (int f = 0; f < c.inputs().getColumnDimension(); f++) {
-				assertNear("dL/dInput [" + n + "][" + f + "] of " + c, dLdInputs.getEntry(n, f), inputDifference(c, n, f), TOLERANCE);
+				assertNear("dL/dInput [" + n + "][" + f + "] of " + c, dLdInputs.getEntry(n, f),
+						inputDifference(c, n, f), TOLERANCE);
 			}
 		}
 	}
@@ -128,7 +133,8 @@ class GradientPropertiesTest {
 	@Property(tries = 300)
 	void afterIsAFreshForwardPassWithTheUpdatedParameters(@ForAll("networks") Case c) {
 		TrainingStep.Result result = stepOf(c);
-		ForwardPass fresh = ForwardPass.run(result.updated(), c.inputs(), c.labels(), c.loss(), MatrixProducts.COMMONS_MATH, "check");
+		ForwardPass fresh = ForwardPass.run(result.updated(), c.inputs(), c.labels(), c.loss(),
+				MatrixProducts.COMMONS_MATH, "check");
 		assertThat(result.after().loss()).isEqualTo(fresh.loss());
 		assertThat(result.after().prediction().getData()).isDeepEqualTo(fresh.prediction().getData());
 		assertThat(result.lossChange()).isEqualTo(fresh.loss() - result.forward().loss());
@@ -171,7 +177,10 @@ class GradientPropertiesTest {
 		return ForwardPass.run(network, inputs, c.labels(), c.loss(), MatrixProducts.COMMONS_MATH, "check").loss();
 	}
 
-	/** ReLU and leaky ReLU have a kink at 0, where a finite difference straddling it means nothing. */
+	/**
+	 * ReLU and leaky ReLU have a kink at 0, where a finite difference straddling it means
+	 * nothing.
+	 */
 	private static boolean awayFromKinks(ForwardPass forward) {
 		for (ForwardPass.LayerValues layer : forward.layers()) {
 			if (layer.activation() == Activation.RELU || layer.activation() == Activation.LEAKY_RELU) {
@@ -217,4 +226,5 @@ class GradientPropertiesTest {
 		}
 		return values;
 	}
+
 }

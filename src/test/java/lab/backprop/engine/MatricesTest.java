@@ -49,7 +49,8 @@ class MatricesTest {
 	@Test
 	void combineAndSumRefuseMatricesOfDifferentShapes() {
 		RealMatrix other = random(5, 6);
-		assertThatThrownBy(() -> Matrices.combine(a, other, Double::sum)).isInstanceOf(MathIllegalArgumentException.class);
+		assertThatThrownBy(() -> Matrices.combine(a, other, Double::sum))
+			.isInstanceOf(MathIllegalArgumentException.class);
 		assertThatThrownBy(() -> Matrices.sum(a, other, Double::sum)).isInstanceOf(MathIllegalArgumentException.class);
 	}
 
@@ -99,16 +100,16 @@ class MatricesTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+	@ValueSource(doubles = { Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY })
 	void isFiniteFindsANonFiniteValueAnywhere(double bad) {
 		assertThat(Matrices.isFinite(a)).isTrue();
-		for (int[] at : new int[][] {{0, 0}, {2, 3}, {4, 6}}) {
+		for (int[] at : new int[][] { { 0, 0 }, { 2, 3 }, { 4, 6 } }) {
 			RealMatrix m = a.copy();
 			m.setEntry(at[0], at[1], bad);
 			assertThat(Matrices.isFinite(m)).as("at %d, %d", at[0], at[1]).isFalse();
 			assertThat(Matrices.isFinite(new BlockRealMatrix(m.getData()))).isFalse();
 		}
-		assertThat(Matrices.isFinite(Matrices.of(new double[][] {{Double.MAX_VALUE, -Double.MIN_VALUE}}))).isTrue();
+		assertThat(Matrices.isFinite(Matrices.of(new double[][] { { Double.MAX_VALUE, -Double.MIN_VALUE } }))).isTrue();
 	}
 
 	private RealMatrix random(int rows, int columns) {
@@ -120,4 +121,5 @@ class MatricesTest {
 		}
 		return Matrices.of(m);
 	}
+
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The engine's matrix layout behaves as a Commons Math matrix, element for element. */
 class RowMajorMatrixTest {
 
-	private final double[][] rows = {{1.5, -2.0, 3.25}, {0.1, 0.2, 0.3}};
+	private final double[][] rows = { { 1.5, -2.0, 3.25 }, { 0.1, 0.2, 0.3 } };
 
 	@Test
 	void elementsSitRowAfterRow() {
@@ -42,7 +42,7 @@ class RowMajorMatrixTest {
 
 	@Test
 	void commonsMathArithmeticGivesTheSameNumbersAsItsOwnMatrices() {
-		double[][] b = {{0.5, -1.0}, {2.0, 0.25}, {-0.75, 1.125}};
+		double[][] b = { { 0.5, -1.0 }, { 2.0, 0.25 }, { -0.75, 1.125 } };
 		RealMatrix expected = new Array2DRowRealMatrix(rows).multiply(new Array2DRowRealMatrix(b));
 		RealMatrix actual = RowMajorMatrix.ofRows(rows).multiply(RowMajorMatrix.ofRows(b));
 		assertThat(actual.getData()).isDeepEqualTo(expected.getData());
@@ -53,13 +53,15 @@ class RowMajorMatrixTest {
 
 	@Test
 	void badShapesAndIndexesAreRefused() {
-		assertThatThrownBy(() -> new RowMajorMatrix(2, 3, new double[5])).isInstanceOf(DimensionMismatchException.class);
+		assertThatThrownBy(() -> new RowMajorMatrix(2, 3, new double[5]))
+			.isInstanceOf(DimensionMismatchException.class);
 		assertThatThrownBy(() -> new RowMajorMatrix(0, 3)).isInstanceOf(NotStrictlyPositiveException.class);
-		assertThatThrownBy(() -> RowMajorMatrix.ofRows(new double[][] {{1, 2}, {3}}))
+		assertThatThrownBy(() -> RowMajorMatrix.ofRows(new double[][] { { 1, 2 }, { 3 } }))
 			.isInstanceOf(DimensionMismatchException.class);
 		RowMajorMatrix m = RowMajorMatrix.ofRows(rows);
 		assertThatThrownBy(() -> m.getEntry(2, 0)).isInstanceOf(OutOfRangeException.class);
 		assertThatThrownBy(() -> m.getEntry(0, 3)).isInstanceOf(OutOfRangeException.class);
 		assertThatThrownBy(() -> m.setRow(0, new double[2])).isInstanceOf(DimensionMismatchException.class);
 	}
+
 }

@@ -14,19 +14,20 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The seed step (one sigmoid neuron, three inputs) through the engine with the products the service
- * uses: every quantity of {@code seed/full_precision.json} (the seed script's own numbers, from numpy)
- * to 1e-12 relative error.
+ * The seed step (one sigmoid neuron, three inputs) through the engine with the products
+ * the service uses: every quantity of {@code seed/full_precision.json} (the seed script's
+ * own numbers, from numpy) to 1e-12 relative error.
  */
 class SeedStepTest {
 
 	@Test
 	void theSeedKeepsItsNumbersWithTheFastProducts() throws IOException {
 		JsonNode seed = seed();
-		Network network = new Network(List.of(new Layer(Matrices.of(new double[][] {{0.1}, {-0.3}, {0.5}}),
-				new ArrayRealVector(new double[] {0.1}), Activation.SIGMOID)));
+		Network network = new Network(List.of(new Layer(Matrices.of(new double[][] { { 0.1 }, { -0.3 }, { 0.5 } }),
+				new ArrayRealVector(new double[] { 0.1 }), Activation.SIGMOID)));
 		TrainingStep.Result result = new TrainingStep(new BlasMatrixProducts()).run(network,
-				Matrices.of(new double[][] {{0.5, 0.2, 0.8}}), Matrices.of(new double[][] {{0.7}}), Loss.MSE, 0.1);
+				Matrices.of(new double[][] { { 0.5, 0.2, 0.8 } }), Matrices.of(new double[][] { { 0.7 } }), Loss.MSE,
+				0.1);
 
 		assertRelative(result.forward().layers().get(0).z().getEntry(0, 0), seed.at("/Z/0/0"));
 		assertRelative(result.forward().prediction().getEntry(0, 0), seed.at("/pred/0/0"));
@@ -56,4 +57,5 @@ class SeedStepTest {
 		double value = expected.doubleValue();
 		assertThat(actual).isCloseTo(value, within(1e-12 * Math.abs(value)));
 	}
+
 }

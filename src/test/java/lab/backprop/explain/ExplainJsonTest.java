@@ -21,7 +21,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code ?explain=true} on the seed, in English and Russian, and the response without it. */
+/**
+ * {@code ?explain=true} on the seed, in English and Russian, and the response without it.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 class ExplainJsonTest {
@@ -68,7 +70,7 @@ class ExplainJsonTest {
 
 	/** Every value of the response is explained, by three non-empty texts. */
 	@ParameterizedTest
-	@ValueSource(strings = {"en", "ru"})
+	@ValueSource(strings = { "en", "ru" })
 	void everyStepOfTheSeedHasAllThreeTexts(String language) throws Exception {
 		JsonNode body = explained(SEED, language);
 		JsonNode explanations = body.get("explanations");
@@ -83,7 +85,8 @@ class ExplainJsonTest {
 			for (String text : List.of("formula", "substituted", "meaning")) {
 				assertThat(explanation.path(text).asString("")).as(path + "/" + text).isNotBlank();
 			}
-			// each element of the value the response shows at the same place ends one substituted rule,
+			// each element of the value the response shows at the same place ends one
+			// substituted rule,
 			// written exactly as the JSON writes it (with a typographic minus)
 			List<String> elements = new ArrayList<>();
 			numbers(body.at(path), elements);
@@ -115,7 +118,8 @@ class ExplainJsonTest {
 		assertThat(enMeaning).contains("the prediction must go up").doesNotContainPattern("\\p{IsCyrillic}");
 		assertThat(ruMeaning).contains("нам нужно увеличить предсказание");
 		// the formulas and the numbers do not depend on the language
-		assertThat(ru.at("/backward/layers/0/dL_dZ/substituted")).isEqualTo(en.at("/backward/layers/0/dL_dZ/substituted"));
+		assertThat(ru.at("/backward/layers/0/dL_dZ/substituted"))
+			.isEqualTo(en.at("/backward/layers/0/dL_dZ/substituted"));
 	}
 
 	@Test
@@ -136,7 +140,7 @@ class ExplainJsonTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = {"?explain=maybe", "?explain=1", "?explain=true&explain=false", "?explain=%20true"})
+	@ValueSource(strings = { "?explain=maybe", "?explain=1", "?explain=true&explain=false", "?explain=%20true" })
 	void aBadExplainValueIsAProblemNamingTheParameter(String query) throws Exception {
 		MockHttpServletResponse response = call(query, SEED, null);
 		assertThat(response.getStatus()).isEqualTo(400);
@@ -147,7 +151,7 @@ class ExplainJsonTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = {"?explain=", "?explain=TRUE", "?explain=True"})
+	@ValueSource(strings = { "?explain=", "?explain=TRUE", "?explain=True" })
 	void explainIsReadCaseInsensitivelyAndBareMeansTrue(String query) throws Exception {
 		MockHttpServletResponse response = call(query, SEED, null);
 		assertThat(response.getStatus()).isEqualTo(200);
@@ -190,4 +194,5 @@ class ExplainJsonTest {
 			}
 		}
 	}
+
 }

@@ -14,7 +14,10 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import tools.jackson.databind.JsonNode;
 
-/** The OpenAPI description documents the explain parameter, the languages and the Markdown answer. */
+/**
+ * The OpenAPI description documents the explain parameter, the languages and the Markdown
+ * answer.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 class ExplainOpenApiTest {
@@ -33,8 +36,10 @@ class ExplainOpenApiTest {
 			assertThat(parameter.path("description").asString("")).as(parameter.get("name").asString()).isNotBlank();
 		}
 		assertThat(parameters).containsExactlyInAnyOrder("query:explain", "query:include", "header:Accept-Language");
-		assertThat(operation.at("/description").asString()).contains("explain=true").contains("text/markdown")
-			.contains("Accept-Language: ru").contains("Content-Language");
+		assertThat(operation.at("/description").asString()).contains("explain=true")
+			.contains("text/markdown")
+			.contains("Accept-Language: ru")
+			.contains("Content-Language");
 		JsonNode content = operation.at("/responses/200/content");
 		assertThat(content.has("application/json")).isTrue();
 		assertThat(content.at("/text~1markdown/schema/type").asString()).isEqualTo("string");
@@ -45,4 +50,5 @@ class ExplainOpenApiTest {
 		assertThat(schemas.at("/Explanation/properties").has("substituted")).isTrue();
 		assertThat(schemas.at("/BackwardExplanations/properties").has("dL_dPrediction")).isTrue();
 	}
+
 }

@@ -18,8 +18,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * With another optimizer than plain gradient descent, the explanation of the update must not
- * claim θ − η·dL/dθ: it names the optimizer and shows the change it made.
+ * With another optimizer than plain gradient descent, the explanation of the update must
+ * not claim θ − η·dL/dθ: it names the optimizer and shows the change it made.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -35,16 +35,21 @@ class ExplainOptimizerTest {
 	MockMvc mvc;
 
 	MockHttpServletResponse call(String body, String language, MediaType accept) throws Exception {
-		MockHttpServletResponse response = mvc.perform(MockMvcRequestBuilders.post("/train-step?explain=true")
-			.contentType(MediaType.APPLICATION_JSON).accept(accept).header(HttpHeaders.ACCEPT_LANGUAGE, language)
-			.content(body)).andReturn().getResponse();
+		MockHttpServletResponse response = mvc
+			.perform(MockMvcRequestBuilders.post("/train-step?explain=true")
+				.contentType(MediaType.APPLICATION_JSON)
+				.accept(accept)
+				.header(HttpHeaders.ACCEPT_LANGUAGE, language)
+				.content(body))
+			.andReturn()
+			.getResponse();
 		response.setCharacterEncoding("UTF-8");
 		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
 		return response;
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = {"en", "ru"})
+	@ValueSource(strings = { "en", "ru" })
 	void theUpdateOfAdamIsExplainedAsItsOwnStep(String language) throws Exception {
 		JsonNode body = JSON.readTree(call(SEED_ADAM, language, MediaType.APPLICATION_JSON).getContentAsString());
 		JsonNode weights = body.at("/explanations/update/layers/0/weights");
@@ -53,12 +58,14 @@ class ExplainOptimizerTest {
 		String[] rules = weights.get("substituted").asString().split("; ");
 		assertThat(rules).hasSize(3);
 		for (int k = 0; k < 3; k++) {
-			double before = new double[] {0.1, -0.3, 0.5}[k];
+			double before = new double[] { 0.1, -0.3, 0.5 }[k];
 			double after = body.at("/update/layers/0/weights/" + k + "/0").doubleValue();
-			// Adam's first step moves every parameter by about η = 0.1 against its gradient (all negative here)
+			// Adam's first step moves every parameter by about η = 0.1 against its
+			// gradient (all negative here)
 			assertThat(after - before).isCloseTo(0.1, org.assertj.core.api.Assertions.within(1e-6));
 			// written as the JSON writes it, with a typographic minus
-			assertThat(rules[k]).endsWith("= " + body.at("/update/layers/0/weights/" + k + "/0").toString().replaceFirst("^-", "−"));
+			assertThat(rules[k])
+				.endsWith("= " + body.at("/update/layers/0/weights/" + k + "/0").toString().replaceFirst("^-", "−"));
 		}
 		JsonNode bias = body.at("/explanations/update/layers/0/bias");
 		assertThat(bias.get("formula").asString()).isEqualTo("b′ = b + Δb");
@@ -78,4 +85,5 @@ class ExplainOptimizerTest {
 		String markdown = call(SEED_ADAM, "en", MediaType.parseMediaType("text/markdown")).getContentAsString();
 		assertThat(markdown).contains("\\Delta W").contains("adam");
 	}
+
 }

@@ -28,10 +28,12 @@ class MeaningCasesTest {
 	Texts texts;
 
 	JsonNode explain(String body, String language) throws Exception {
-		MockHttpServletResponse response = mvc.perform(post("/train-step?explain=true")
-			.contentType(MediaType.APPLICATION_JSON)
-			.header(HttpHeaders.ACCEPT_LANGUAGE, language)
-			.content(body)).andReturn().getResponse();
+		MockHttpServletResponse response = mvc
+			.perform(post("/train-step?explain=true").contentType(MediaType.APPLICATION_JSON)
+				.header(HttpHeaders.ACCEPT_LANGUAGE, language)
+				.content(body))
+			.andReturn()
+			.getResponse();
 		response.setCharacterEncoding("UTF-8");
 		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
 		return ExplainJsonTest.JSON.readTree(response.getContentAsString());
@@ -75,7 +77,8 @@ class MeaningCasesTest {
 		assertThat(body.at("/backward/dL_dPrediction/0/0").asDouble()).isZero();
 		assertThat(meaning(body, "/backward/dL_dPrediction")).isEqualTo(en(Msg.MEANING_DLDPREDICTION, Cases.Sign.ZERO));
 		assertThat(meaning(body, "/forward/loss")).contains(texts.text(Locale.ENGLISH, Msg.MEANING_LOSS_ZERO));
-		assertThat(meaning(body, "/update/layers/0/weights")).isEqualTo(texts.text(Locale.ENGLISH, Msg.MEANING_UPDATE_NONE));
+		assertThat(meaning(body, "/update/layers/0/weights"))
+			.isEqualTo(texts.text(Locale.ENGLISH, Msg.MEANING_UPDATE_NONE));
 		assertThat(meaning(body, "/after/lossChange")).contains("did not change");
 	}
 
@@ -84,7 +87,8 @@ class MeaningCasesTest {
 		JsonNode body = explain("""
 				{"inputs": [[1]], "weights": [[0.5, 0.5]], "bias": 0, "activation": "linear", "label": [[0, 1]],
 				 "learningRate": 0.1}""");
-		assertThat(meaning(body, "/backward/dL_dPrediction")).contains("Mixed signs: 1 of the predictions should go down")
+		assertThat(meaning(body, "/backward/dL_dPrediction"))
+			.contains("Mixed signs: 1 of the predictions should go down")
 			.contains("1 should go up");
 	}
 
@@ -93,7 +97,8 @@ class MeaningCasesTest {
 		JsonNode body = explain("""
 				{"inputs": [[1]], "weights": [[20]], "bias": 0, "label": 0, "learningRate": 0.1}""");
 		assertThat(body.at("/backward/layers/0/dOutput_dZ/0/0").asDouble()).isLessThan(1e-8);
-		assertThat(meaning(body, "/backward/layers/0/dOutput_dZ")).contains("saturated").contains("vanishing gradient")
+		assertThat(meaning(body, "/backward/layers/0/dOutput_dZ")).contains("saturated")
+			.contains("vanishing gradient")
 			.contains("1 of 1 slopes are below 0.01");
 		assertThat(meaning(body, "/backward/layers/0/dL_dZ")).contains("almost 0").contains("vanishing gradient");
 		assertThat(meaning(body, "/forward/layers/0/z")).contains("far from 0");
@@ -107,7 +112,8 @@ class MeaningCasesTest {
 		assertThat(meaning(body, "/backward/layers/0/dOutput_dZ")).contains("1 of 1 ReLU units are dead");
 		assertThat(meaning(body, "/backward/layers/0/dL_dZ")).contains("no error signal reaches this layer");
 		assertThat(meaning(body, "/forward/layers/0/z")).contains("output 0");
-		assertThat(meaning(body, "/update/layers/0/bias")).isEqualTo(texts.text(Locale.ENGLISH, Msg.MEANING_UPDATE_NONE));
+		assertThat(meaning(body, "/update/layers/0/bias"))
+			.isEqualTo(texts.text(Locale.ENGLISH, Msg.MEANING_UPDATE_NONE));
 	}
 
 	@Test
@@ -115,11 +121,13 @@ class MeaningCasesTest {
 		String overshoot = ExplainJsonTest.SEED.replace("\"learningRate\": 0.1", "\"learningRate\": 100");
 		JsonNode body = explain(overshoot);
 		assertThat(body.at("/after/lossChange").asDouble()).isPositive();
-		assertThat(meaning(body, "/after/lossChange")).contains("raised the loss").contains("learning rate (100)")
+		assertThat(meaning(body, "/after/lossChange")).contains("raised the loss")
+			.contains("learning rate (100)")
 			.contains("too large");
 		assertThat(meaning(body, "/after/prediction")).contains("away from the label");
 		JsonNode russian = explain(overshoot, "ru");
-		assertThat(meaning(russian, "/after/lossChange")).contains("Ошибка увеличилась").contains("скорость обучения (100)");
+		assertThat(meaning(russian, "/after/lossChange")).contains("Ошибка увеличилась")
+			.contains("скорость обучения (100)");
 	}
 
 	@Test
@@ -140,7 +148,8 @@ class MeaningCasesTest {
 		JsonNode slope = body.at("/explanations/backward/layers/0/dOutput_dZ");
 		assertThat(slope.get("substituted").asString()).startsWith("∂a/∂z[1,1] = ");
 		assertThat(slope.get("meaning").asString()).contains("Jacobian");
-		assertThat(body.at("/explanations/backward/layers/0/dL_dZ/formula").asString()).isEqualTo("dL/dZ = (ŷ·Σy − y)/n");
+		assertThat(body.at("/explanations/backward/layers/0/dL_dZ/formula").asString())
+			.isEqualTo("dL/dZ = (ŷ·Σy − y)/n");
 	}
 
 	@Test
@@ -176,4 +185,5 @@ class MeaningCasesTest {
 		assertThat(dw).endsWith("; … and 7,834 more; 7,840 in all");
 		assertThat(z.length() + dw.length()).isLessThan(2000);
 	}
+
 }

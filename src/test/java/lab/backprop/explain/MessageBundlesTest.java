@@ -22,13 +22,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every text lives in a bundle: each key the code can ask for exists in English and Russian (or, for
- * notation, in both styles), no bundle holds a key the code never asks for, and the explain package
- * has no user-facing text in its Java sources.
+ * Every text lives in a bundle: each key the code can ask for exists in English and
+ * Russian (or, for notation, in both styles), no bundle holds a key the code never asks
+ * for, and the explain package has no user-facing text in its Java sources.
  */
 class MessageBundlesTest {
 
-	/** The only string literals with letters allowed in explain/: names of bundles, a language, a parameter. */
+	/**
+	 * The only string literals with letters allowed in explain/: names of bundles, a
+	 * language, a parameter.
+	 */
 	private static final Set<String> TECHNICAL = Set.of("explain/messages", "explain/notation", "ru", "explain",
 			"parameter");
 
@@ -107,19 +110,26 @@ class MessageBundlesTest {
 		assertThat(notation.keySet()).containsExactlyInAnyOrderElementsOf(notationKeys());
 		for (Sym sym : Sym.values()) {
 			if (sym.variants() == null) {
-				assertThat(placeholders(NOTATION_PLACEHOLDER, notation.get(sym.key(Style.LATEX, null))))
-					.as(sym.name()).isEqualTo(placeholders(NOTATION_PLACEHOLDER, notation.get(sym.key(Style.PLAIN, null))));
+				assertThat(placeholders(NOTATION_PLACEHOLDER, notation.get(sym.key(Style.LATEX, null)))).as(sym.name())
+					.isEqualTo(placeholders(NOTATION_PLACEHOLDER, notation.get(sym.key(Style.PLAIN, null))));
 			}
 		}
 	}
 
-	/** What CommonMark would read as markup inside $...$: underscores after punctuation, asterisks, escapes. */
+	/**
+	 * What CommonMark would read as markup inside $...$: underscores after punctuation,
+	 * asterisks, escapes.
+	 */
 	@Test
 	void theLatexNotationLeavesCommonMarkNothingToInterpret() throws IOException {
 		bundle("notation").forEach((key, value) -> {
 			if (key.contains(".latex.")) {
-				assertThat(value).as(key).doesNotContain("*").doesNotContain("`").doesNotContainPattern("[^\\p{Alnum}]_")
-					.doesNotContainPattern("\\\\\\p{Punct}").doesNotContain("](");
+				assertThat(value).as(key)
+					.doesNotContain("*")
+					.doesNotContain("`")
+					.doesNotContainPattern("[^\\p{Alnum}]_")
+					.doesNotContainPattern("\\\\\\p{Punct}")
+					.doesNotContain("](");
 			}
 		});
 	}
@@ -162,7 +172,9 @@ class MessageBundlesTest {
 		return new ArrayList<>(found);
 	}
 
-	/** The string literals of a Java source that are not inside an annotation's arguments. */
+	/**
+	 * The string literals of a Java source that are not inside an annotation's arguments.
+	 */
 	static final class JavaLiterals {
 
 		static List<String> outsideAnnotations(String src) {
@@ -213,7 +225,8 @@ class MessageBundlesTest {
 				}
 				else if (c == '@' && depth == 0) {
 					int j = i + 1;
-					while (j < src.length() && (Character.isJavaIdentifierPart(src.charAt(j)) || src.charAt(j) == '.')) {
+					while (j < src.length()
+							&& (Character.isJavaIdentifierPart(src.charAt(j)) || src.charAt(j) == '.')) {
 						j++;
 					}
 					while (j < src.length() && Character.isWhitespace(src.charAt(j))) {
@@ -239,5 +252,7 @@ class MessageBundlesTest {
 			}
 			return literals;
 		}
+
 	}
+
 }

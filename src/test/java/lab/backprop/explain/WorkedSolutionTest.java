@@ -54,7 +54,10 @@ class WorkedSolutionTest {
 		return response;
 	}
 
-	/** The seed's quantities at full precision, as the seed's numpy prints them, from the shared reference file. */
+	/**
+	 * The seed's quantities at full precision, as the seed's numpy prints them, from the
+	 * shared reference file.
+	 */
 	static List<String> seedNumbers() throws Exception {
 		try (InputStream in = WorkedSolutionTest.class.getResourceAsStream("/seed/full_precision.json")) {
 			JsonNode seed = ExplainJsonTest.JSON.readTree(in);
@@ -133,7 +136,8 @@ class WorkedSolutionTest {
 			assertThat(problems).as(language + ": markup CommonMark would make of the math").isEmpty();
 			assertThat(headings.stream().filter(h -> h.getLevel() == 1)).hasSize(1);
 			assertThat(headings.stream().filter(h -> h.getLevel() == 2)).as(language).hasSize(6);
-			// every formula reaches a renderer exactly as written: no character taken as markup or escape
+			// every formula reaches a renderer exactly as written: no character taken as
+			// markup or escape
 			String rendered = String.join("\n", paragraphs);
 			Matcher math = MATH.matcher(text);
 			int formulas = 0;
@@ -173,8 +177,8 @@ class WorkedSolutionTest {
 		assertThat(bad.getContentType()).startsWith("application/problem+json");
 		assertThat(bad.getContentAsString()).contains("/learningRate");
 		MockHttpServletResponse overflow = markdown("""
-				{"inputs": [[1e200]], "weights": [[1e200]], "bias": 0, "label": 0, "learningRate": 0.1}""",
-				null, "text/markdown");
+				{"inputs": [[1e200]], "weights": [[1e200]], "bias": 0, "label": 0, "learningRate": 0.1}""", null,
+				"text/markdown");
 		assertThat(overflow.getStatus()).isEqualTo(422);
 		assertThat(overflow.getContentType()).startsWith("application/problem+json");
 	}
@@ -189,4 +193,5 @@ class WorkedSolutionTest {
 		});
 		return text.toString();
 	}
+
 }

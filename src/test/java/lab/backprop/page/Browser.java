@@ -29,8 +29,9 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless Chromium through Debian's chromedriver, given by path so that Selenium Manager never
- * downloads a driver or a browser; a fresh profile directory each time; the browser console recorded.
+ * Debian's headless Chromium through Debian's chromedriver, given by path so that
+ * Selenium Manager never downloads a driver or a browser; a fresh profile directory each
+ * time; the browser console recorded.
  */
 final class Browser implements AutoCloseable {
 
@@ -70,12 +71,16 @@ final class Browser implements AutoCloseable {
 	}
 
 	<T> T waitFor(Function<WebDriver, T> condition) {
-		// the page redraws after each answer: an element found a moment ago may be gone, so look again
+		// the page redraws after each answer: an element found a moment ago may be gone,
+		// so look again
 		return new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
 			.until(condition);
 	}
 
-	/** Waits until the page has finished its requests in the given state ("ready" or "error"). */
+	/**
+	 * Waits until the page has finished its requests in the given state ("ready" or
+	 * "error").
+	 */
 	void waitForState(String state) {
 		waitFor(d -> state.equals(d.findElement(By.tagName("body")).getDomAttribute("data-state")));
 	}
@@ -88,14 +93,17 @@ final class Browser implements AutoCloseable {
 		return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
 	}
 
-	/** The page as it is on screen, the whole height of it, as target/screenshots/{name}.png. */
+	/**
+	 * The page as it is on screen, the whole height of it, as
+	 * target/screenshots/{name}.png.
+	 */
 	@SuppressWarnings("unchecked")
 	Path screenshot(String name) {
 		Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
 		Map<String, Number> size = (Map<String, Number>) metrics.get("cssContentSize");
-		Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-				"captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", size.get("width"), "height",
-						size.get("height"), "scale", 1)));
+		Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+				Map.of("format", "png", "captureBeyondViewport", true, "clip",
+						Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"), "scale", 1)));
 		try {
 			Path file = Path.of("target", "screenshots", name + ".png");
 			Files.createDirectories(file.getParent());
@@ -107,15 +115,24 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
-	/** A phone's viewport: width × height CSS pixels, honouring the page's meta viewport. */
+	/**
+	 * A phone's viewport: width × height CSS pixels, honouring the page's meta viewport.
+	 */
 	void emulatePhone(int width, int height) {
 		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
 				Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true));
 	}
 
-	/** The console's SEVERE entries since the last call, except those {@code expected} accepts. */
+	/**
+	 * The console's SEVERE entries since the last call, except those {@code expected}
+	 * accepts.
+	 */
 	List<String> severeConsoleEntries(Predicate<String> expected) {
-		return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+		return driver.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
 			.filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
 			.map(LogEntry::getMessage)
 			.filter(expected.negate())
@@ -137,4 +154,5 @@ final class Browser implements AutoCloseable {
 			}
 		}
 	}
+
 }

@@ -25,12 +25,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import lab.backprop.SeedValues;
 
 /**
- * The page at / in a real headless Chromium, against the whole service on a real port. The service runs with no
- * CORS origin allowed at all, so every request the page makes passes only because it is same-origin. Each test
- * saves a screenshot under target/screenshots and ends with an empty browser console (no SEVERE entry beyond
- * the failed request a test provokes on purpose).
+ * The page at / in a real headless Chromium, against the whole service on a real port.
+ * The service runs with no CORS origin allowed at all, so every request the page makes
+ * passes only because it is same-origin. Each test saves a screenshot under
+ * target/screenshots and ends with an empty browser console (no SEVERE entry beyond the
+ * failed request a test provokes on purpose).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "backprop.cors.allowed-origins=")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "backprop.cors.allowed-origins=")
 class PageIT {
 
 	private static Browser browser;
@@ -38,7 +40,10 @@ class PageIT {
 	@LocalServerPort
 	int port;
 
-	/** Console entries this test provokes on purpose (Chromium logs every 4xx answer to fetch as an error). */
+	/**
+	 * Console entries this test provokes on purpose (Chromium logs every 4xx answer to
+	 * fetch as an error).
+	 */
 	private Predicate<String> expectedConsoleErrors = message -> false;
 
 	private String screenshotName;
@@ -97,7 +102,8 @@ class PageIT {
 	void opensOnTheSeedAndShowsItsStepWithoutAClick() {
 		assertThat(new Select(browser.find("#example")).getFirstSelectedOption().getText()).contains("seed");
 
-		// the graph: three inputs, one neuron with z = 0.49, each weight and its gradient on an edge
+		// the graph: three inputs, one neuron with z = 0.49, each weight and its gradient
+		// on an edge
 		assertThat(browser.driver.findElements(By.cssSelector("#graph .node.input"))).hasSize(3);
 		assertThat(browser.driver.findElements(By.cssSelector("#graph line.edge"))).hasSize(3);
 		assertThat(String.join("\n", graphTexts())).contains("x1", "0.5", "z 0.49", "a 0.6201", "b 0.1", "w 0.1",
@@ -111,16 +117,16 @@ class PageIT {
 		assertThat(Double.parseDouble(cell("backward.layers[0].dOutput_dZ"))).isEqualTo(SeedValues.scalar("d_pred_dZ"));
 		assertThat(Double.parseDouble(cell("backward.layers[0].dL_dZ"))).isEqualTo(SeedValues.scalar("dL_dZ"));
 		assertThat(numbers(cells("backward.layers[0].dL_dW"))).containsExactly(SeedValues.column("dL_dW"));
-		assertThat(cells("update.layers[0].weights"))
-			.containsExactly("0.10188208828526413", "-0.29924716468589435", "0.5030113412564226");
+		assertThat(cells("update.layers[0].weights")).containsExactly("0.10188208828526413", "-0.29924716468589435",
+				"0.5030113412564226");
 		assertThat(numbers(cells("update.layers[0].weights"))).containsExactly(SeedValues.column("W_new"));
 		assertThat(Double.parseDouble(cell("update.layers[0].bias"))).isEqualTo(SeedValues.scalar("b_new"));
 		assertThat(Double.parseDouble(cell("after.prediction"))).isEqualTo(SeedValues.scalar("pred_updated"));
 		assertThat(Double.parseDouble(cell("after.loss"))).isEqualTo(SeedValues.scalar("loss_updated"));
 
 		// the explanations, in English by default
-		assertThat(browser.find("td[data-path='forward.layers[0].z'] .explanation").getText())
-			.contains("z = x·W + b", "z = 0.5·0.1 + 0.2·(−0.3) + 0.8·0.5 + 0.1 = 0.49", "weighted sum");
+		assertThat(browser.find("td[data-path='forward.layers[0].z'] .explanation").getText()).contains("z = x·W + b",
+				"z = 0.5·0.1 + 0.2·(−0.3) + 0.8·0.5 + 0.1 = 0.49", "weighted sum");
 		assertThat(browser.find("td[data-path='update.layers[0].weights'] .substituted").getText())
 			.contains("= 0.10188208828526413");
 	}
@@ -156,10 +162,12 @@ class PageIT {
 		browser.waitFor(d -> d.findElement(By.id("status")).getText().startsWith("Step 2"));
 		browser.waitForState("ready");
 
-		// the editor now holds the updated parameters, in the network form the service echoes
+		// the editor now holds the updated parameters, in the network form the service
+		// echoes
 		assertThat(editorText()).contains("0.10188208828526413", "-0.29924716468589435", "0.5030113412564226",
 				"0.10376417657052825", "\"optimizerState\"");
-		// and the step drawn starts from them: its prediction and loss are the seed's values after the update
+		// and the step drawn starts from them: its prediction and loss are the seed's
+		// values after the update
 		assertThat(Double.parseDouble(cell("forward.prediction"))).isEqualTo(SeedValues.scalar("pred_updated"));
 		assertThat(Double.parseDouble(cell("forward.loss"))).isEqualTo(SeedValues.scalar("loss_updated"));
 		assertThat(String.join("\n", graphTexts())).contains("w 0.1019", "w −0.2992", "w 0.503", "b 0.1038");
@@ -180,16 +188,20 @@ class PageIT {
 		browser.waitFor(d -> !d.findElements(By.cssSelector("#chart polyline.curve")).isEmpty());
 		browser.waitForState("ready");
 
-		// the curve as drawn: y grows downwards on screen, so a falling loss is a rising y
+		// the curve as drawn: y grows downwards on screen, so a falling loss is a rising
+		// y
 		String points = browser.find("#chart polyline.curve").getDomAttribute("points");
-		double[] ys = Arrays.stream(points.trim().split(" ")).mapToDouble(p -> Double.parseDouble(p.split(",")[1])).toArray();
+		double[] ys = Arrays.stream(points.trim().split(" "))
+			.mapToDouble(p -> Double.parseDouble(p.split(",")[1]))
+			.toArray();
 		assertThat(ys.length).isGreaterThan(50);
 		assertThat(ys[ys.length - 1]).as("the last point lies far below the first").isGreaterThan(ys[0] + 150);
 		assertThat(browser.find("#chart svg title").getDomProperty("textContent")).contains("at step 1000");
 
 		String summary = browser.find("#train-summary").getText();
 		assertThat(summary).contains("1000 steps (stopped: steps)");
-		// and the step now drawn starts from the trained parameters: its loss is the run's final loss
+		// and the step now drawn starts from the trained parameters: its loss is the
+		// run's final loss
 		double after = Double.parseDouble(cell("forward.loss"));
 		assertThat(summary).contains(cell("forward.loss") + " at the end");
 		assertThat(after).isLessThan(0.01).isLessThan(before / 10);
@@ -199,7 +211,9 @@ class PageIT {
 	void controlsEditTheRequest() {
 		new Select(browser.find("#activation-0")).selectByValue("tanh");
 		browser.waitFor(d -> d.findElement(By.cssSelector("td[data-path='forward.layers[0].output']"))
-			.findElement(By.xpath("..")).getText().contains("tanh(z)"));
+			.findElement(By.xpath(".."))
+			.getText()
+			.contains("tanh(z)"));
 		assertThat(editorText()).contains("\"activation\": \"tanh\"");
 
 		new Select(browser.find("#loss")).selectByValue("sse");
@@ -225,7 +239,8 @@ class PageIT {
 
 	@Test
 	void theServicesErrorIsShownNextToTheFieldItNames() {
-		expectedConsoleErrors = message -> message.matches(".*/train(-step)?(\\?explain=true)? - Failed to load resource: the server responded with a status of 400.*");
+		expectedConsoleErrors = message -> message.matches(
+				".*/train(-step)?(\\?explain=true)? - Failed to load resource: the server responded with a status of 400.*");
 		WebElement editor = browser.find("#request");
 		editor.clear();
 		editor.sendKeys("""
@@ -266,7 +281,8 @@ class PageIT {
 				+ "  \"bias\": 0.1,\n  \"label\": 0.7\n}");
 		browser.find("#show").click();
 		browser.waitFor(d -> d.findElement(By.id("request-errors")).getText().contains("/learningRate"));
-		assertThat(browser.find("#request-errors").getText()).contains("line 1", "/learningRate", "the field is missing");
+		assertThat(browser.find("#request-errors").getText()).contains("line 1", "/learningRate",
+				"the field is missing");
 
 		// a field outside the editor: the steps to train
 		WebElement steps = browser.find("#steps");
@@ -329,17 +345,21 @@ class PageIT {
 
 		// nothing wider than the screen: no sideways scrolling of the page
 		assertThat((Long) browser.js("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(375L);
-		for (String id : List.of("example", "request", "show", "step", "steps", "train", "language", "graph", "values")) {
-			Map<?, ?> box = (Map<?, ?>) browser.js("const r = document.getElementById(arguments[0]).getBoundingClientRect();"
-					+ "return {left: r.left, right: r.right, width: r.width};", id);
+		for (String id : List.of("example", "request", "show", "step", "steps", "train", "language", "graph",
+				"values")) {
+			Map<?, ?> box = (Map<?, ?>) browser
+				.js("const r = document.getElementById(arguments[0]).getBoundingClientRect();"
+						+ "return {left: r.left, right: r.right, width: r.width};", id);
 			assertThat(((Number) box.get("left")).doubleValue()).as(id).isGreaterThanOrEqualTo(0);
 			assertThat(((Number) box.get("right")).doubleValue()).as(id).isLessThanOrEqualTo(375);
 			assertThat(((Number) box.get("width")).doubleValue()).as(id).isGreaterThan(20);
 		}
 		// the numbers are there, at full precision, in legible type
 		assertThat(cells("update.layers[0].weights")).first().isEqualTo("0.10188208828526413");
-		Object size = browser.js("return parseFloat(getComputedStyle(document.querySelector(\"td[data-path='forward.layers[0].z'] .num\")).fontSize)");
+		Object size = browser
+			.js("return parseFloat(getComputedStyle(document.querySelector(\"td[data-path='forward.layers[0].z'] .num\")).fontSize)");
 		assertThat(((Number) size).doubleValue()).isGreaterThanOrEqualTo(12);
 		assertThat(String.join("\n", graphTexts())).contains("z 0.49");
 	}
+
 }

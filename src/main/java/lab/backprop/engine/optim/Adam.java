@@ -4,13 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Adam as {@code torch.optim.Adam} (without amsgrad): with g = dL/dθ + wd·θ and t the step number,
- * <pre>
+ * Adam as {@code torch.optim.Adam} (without amsgrad): with g = dL/dθ + wd·θ and t the
+ * step number, <pre>
  * m ← β₁·m + (1 − β₁)·g          (PyTorch's lerp: m + (1 − β₁)(g − m))
  * v ← β₂·v + (1 − β₂)·g²
  * θ ← θ − (η / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
- * </pre>
- * m and v start at zero; the two corrections undo that start's bias.
+ * </pre> m and v start at zero; the two corrections undo that start's bias.
  */
 public record Adam(double beta1, double beta2, double eps, double weightDecay) implements TensorOptimizer {
 

@@ -6,8 +6,9 @@ import lab.backprop.engine.BackwardPass;
 import lab.backprop.engine.Network;
 
 /**
- * An update rule: new parameters and new optimizer state from the gradients and the old state. The
- * state travels with the caller (the service is stateless), so a step is a pure function.
+ * An update rule: new parameters and new optimizer state from the gradients and the old
+ * state. The state travels with the caller (the service is stateless), so a step is a
+ * pure function.
  */
 public interface Optimizer {
 
@@ -21,8 +22,8 @@ public interface Optimizer {
 	List<String> bufferNames();
 
 	/**
-	 * One step. {@code state.step()} counts the steps taken before this one; the returned state
-	 * counts this one too.
+	 * One step. {@code state.step()} counts the steps taken before this one; the returned
+	 * state counts this one too.
 	 */
 	Update step(Network network, BackwardPass gradients, double learningRate, OptimizerState state);
 
@@ -34,4 +35,5 @@ public interface Optimizer {
 	static Optimizer plainSgd() {
 		return new Sgd(0.0, 0.0, false, 0.0);
 	}
+
 }

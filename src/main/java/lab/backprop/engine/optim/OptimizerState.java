@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What an optimizer remembers between steps: the number of steps taken and, per layer, its buffers.
+ * What an optimizer remembers between steps: the number of steps taken and, per layer,
+ * its buffers.
  *
  * @param step the number of steps taken so far (0 before the first)
- * @param layers first to last; empty before the first step (every buffer then starts as PyTorch
- *        starts it)
+ * @param layers first to last; empty before the first step (every buffer then starts as
+ * PyTorch starts it)
  */
 public record OptimizerState(long step, List<LayerState> layers) {
 
@@ -25,8 +26,8 @@ public record OptimizerState(long step, List<LayerState> layers) {
 	}
 
 	/**
-	 * One layer's buffers by name: each weights buffer is shaped like the weights (inputs × outputs),
-	 * each bias buffer like the bias.
+	 * One layer's buffers by name: each weights buffer is shaped like the weights (inputs
+	 * × outputs), each bias buffer like the bias.
 	 */
 	public record LayerState(Map<String, double[][]> weights, Map<String, double[]> bias) {
 

@@ -5,18 +5,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * RMSprop as {@code torch.optim.RMSprop}: with g = dL/dθ + wd·θ,
- * <pre>
+ * RMSprop as {@code torch.optim.RMSprop}: with g = dL/dθ + wd·θ, <pre>
  * s ← α·s + (1 − α)·g²
  * a ← √(s − ḡ²) + ε  with ḡ ← α·ḡ + (1 − α)·g   (centered)
  * a ← √s + ε                                     (otherwise)
  * b ← μ·b + g / a,  θ ← θ − η·b                  (momentum μ > 0)
  * θ ← θ − η·g / a                                (otherwise)
- * </pre>
- * Every buffer starts at zero.
+ * </pre> Every buffer starts at zero.
  */
-public record RmsProp(double alpha, double eps, double momentum, boolean centered, double weightDecay)
-		implements TensorOptimizer {
+public record RmsProp(double alpha, double eps, double momentum, boolean centered,
+		double weightDecay) implements TensorOptimizer {
 
 	static final String SQUARE_AVG = "squareAvg";
 

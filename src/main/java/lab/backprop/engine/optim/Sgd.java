@@ -4,14 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Stochastic gradient descent as {@code torch.optim.SGD}: with g = dL/dθ + wd·θ,
- * <pre>
+ * Stochastic gradient descent as {@code torch.optim.SGD}: with g = dL/dθ + wd·θ, <pre>
  * b ← g                          at the first step (PyTorch's empty momentum buffer)
  * b ← μ·b + (1 − dampening)·g    afterwards
  * g ← g + μ·b  (nesterov)  or  g ← b  (classical momentum)
  * θ ← θ − η·g
- * </pre>
- * With μ = 0 there is no buffer and the rule is plain gradient descent, θ ← θ − η·g.
+ * </pre> With μ = 0 there is no buffer and the rule is plain gradient descent, θ ← θ −
+ * η·g.
  */
 public record Sgd(double momentum, double dampening, boolean nesterov, double weightDecay) implements TensorOptimizer {
 

@@ -15,16 +15,17 @@ import lab.backprop.engine.NonFiniteValueException;
 import lab.backprop.engine.RowMajorMatrix;
 
 /**
- * An optimizer whose rule acts on each parameter element by element, as PyTorch's do: the subclass
- * writes the rule for an array of parameters (a weight matrix row after row, or a bias) with the
- * matching arrays of the gradient and of its buffers; this class walks the network.
+ * An optimizer whose rule acts on each parameter element by element, as PyTorch's do: the
+ * subclass writes the rule for an array of parameters (a weight matrix row after row, or
+ * a bias) with the matching arrays of the gradient and of its buffers; this class walks
+ * the network.
  */
 public interface TensorOptimizer extends Optimizer {
 
 	/**
 	 * Updates {@code theta} and the buffers in place.
-	 *
-	 * @param buffers by name, each as long as {@code theta}; all zeros before the first step
+	 * @param buffers by name, each as long as {@code theta}; all zeros before the first
+	 * step
 	 * @param t the number of this step, 1 for the first
 	 */
 	void update(double[] theta, double[] grad, Map<String, double[]> buffers, long t, double lr);
@@ -72,7 +73,9 @@ public interface TensorOptimizer extends Optimizer {
 		return new Update(new Network(layers), new OptimizerState(t, bufferNames().isEmpty() ? List.of() : states));
 	}
 
-	/** g + wd·θ, PyTorch's L2 weight decay, added to the gradient before the rule sees it. */
+	/**
+	 * g + wd·θ, PyTorch's L2 weight decay, added to the gradient before the rule sees it.
+	 */
 	static double[] withWeightDecay(double[] grad, double[] theta, double weightDecay) {
 		if (weightDecay == 0.0) {
 			return grad;
@@ -99,4 +102,5 @@ public interface TensorOptimizer extends Optimizer {
 			throw new NonFiniteValueException(quantity);
 		}
 	}
+
 }
