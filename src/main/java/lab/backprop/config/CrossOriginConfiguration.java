@@ -21,7 +21,7 @@ import org.springframework.web.filter.CorsFilter;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import lab.backprop.api.Problems;
+import lab.backprop.system.problem.Problems;
 
 /**
  * CORS for every path, as a servlet filter ahead of everything else: preflights are

@@ -12,7 +12,7 @@ import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import lab.backprop.api.NumberArray;
+import lab.backprop.request.NumberArray;
 
 /** What the OpenAPI document says about the service as a whole. */
 @Configuration(proxyBeanMethods = false)

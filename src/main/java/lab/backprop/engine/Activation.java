@@ -4,6 +4,8 @@ import java.util.Locale;
 
 import org.apache.commons.math3.linear.RealMatrix;
 
+import lab.backprop.engine.linalg.Matrices;
+
 /**
  * The activation functions a layer can apply to its weighted sums z, with their
  * derivatives.
@@ -173,6 +175,20 @@ public enum Activation {
 	}
 
 	/** The name used on the wire: lower snake case. */
+	/**
+	 * The softmax Jacobian of one example, da_j/dz_k = a_j (δ_jk − a_k), from its
+	 * {@code output} a: what {@link #SOFTMAX}'s backward step applies without forming it.
+	 */
+	public static double[][] softmaxJacobian(double[] output) {
+		double[][] jacobian = new double[output.length][output.length];
+		for (int j = 0; j < output.length; j++) {
+			for (int k = 0; k < output.length; k++) {
+				jacobian[j][k] = output[j] * ((j == k ? 1.0 : 0.0) - output[k]);
+			}
+		}
+		return jacobian;
+	}
+
 	public String wireName() {
 		return name().toLowerCase(Locale.ROOT);
 	}

@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
+import lab.backprop.engine.linalg.Matrices;
+import lab.backprop.engine.linalg.MatrixProducts;
 
 /**
  * The backward pass: every factor of the chain rule, from the loss back to the inputs.

@@ -2,6 +2,7 @@ package lab.backprop.engine;
 
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
+import lab.backprop.engine.linalg.Matrices;
 
 /** Stops a step at the first quantity that is no longer a finite number. */
 final class Finite {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.math3.linear.RealMatrix;
+import lab.backprop.engine.linalg.Matrices;
+import lab.backprop.engine.linalg.MatrixProducts;
 
 /**
  * The forward pass through a network: every layer's values, the prediction and the loss.

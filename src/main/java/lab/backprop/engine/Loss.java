@@ -3,6 +3,7 @@ package lab.backprop.engine;
 import java.util.Locale;
 
 import org.apache.commons.math3.linear.RealMatrix;
+import lab.backprop.engine.linalg.Matrices;
 
 /**
  * The loss functions: a scalar from the prediction ŷ (n examples × k outputs) and the
@@ -159,6 +160,28 @@ public enum Loss {
 	 */
 	public RealMatrix outputGradient(OutputLayer out, RealMatrix y) {
 		return null;
+	}
+
+	/**
+	 * The count the loss divides by: every element for the element-wise means, the
+	 * examples for the per-example ones, 1 for a sum.
+	 */
+	public int divisor(RealMatrix y) {
+		return switch (this) {
+			case MSE, BINARY_CROSS_ENTROPY -> y.getRowDimension() * y.getColumnDimension();
+			case QUADRATIC, CROSS_ENTROPY -> y.getRowDimension();
+			case SSE -> 1;
+		};
+	}
+
+	/**
+	 * Whether this loss computes dL/dZ of an {@code output} layer directly
+	 * ({@link #outputGradient}): binary cross-entropy after a sigmoid, cross-entropy
+	 * after a softmax.
+	 */
+	public boolean fusesWith(Activation output) {
+		return (this == BINARY_CROSS_ENTROPY && output == Activation.SIGMOID)
+				|| (this == CROSS_ENTROPY && output == Activation.SOFTMAX);
 	}
 
 	public String wireName() {

@@ -4,6 +4,7 @@ import org.apache.commons.math3.linear.RealMatrix;
 
 import lab.backprop.engine.optim.Optimizer;
 import lab.backprop.engine.optim.OptimizerState;
+import lab.backprop.engine.linalg.MatrixProducts;
 
 /**
  * One step of training, in the seed's order: forward pass and loss, backward pass, the
@@ -25,12 +26,22 @@ public final class TrainingStep {
 	 * Everything one step computed; {@code after} is a complete forward pass with
 	 * {@code updated}, and {@code state} is the optimizer's state after the step.
 	 */
-	public record Result(ForwardPass forward, BackwardPass backward, double learningRate, Optimizer optimizer,
-			Network updated, OptimizerState state, ForwardPass after) {
+	public record Result(Network network, ForwardPass forward, BackwardPass backward, double learningRate,
+			Optimizer optimizer, Network updated, OptimizerState state, ForwardPass after) {
 
 		/** after.loss − forward.loss: negative when the step helped. */
 		public double lossChange() {
 			return after.loss() - forward.loss();
+		}
+
+		/** What the optimizer added to layer {@code l}'s weights: updated − before. */
+		public RealMatrix weightChange(int l) {
+			return updated.layer(l).weights().subtract(network.layer(l).weights());
+		}
+
+		/** What the optimizer added to layer {@code l}'s bias: updated − before. */
+		public double[] biasChange(int l) {
+			return updated.layer(l).bias().subtract(network.layer(l).bias()).toArray();
 		}
 	}
 
@@ -64,7 +75,7 @@ public final class TrainingStep {
 		ForwardPass after = ForwardPass.run(update.network(), inputs, labels, loss, products, "after");
 		double change = after.loss() - forward.loss();
 		Finite.check(change, "after.lossChange");
-		return new Result(forward, backward, learningRate, optimizer, update.network(), update.state(), after);
+		return new Result(network, forward, backward, learningRate, optimizer, update.network(), update.state(), after);
 	}
 
 	public MatrixProducts products() {

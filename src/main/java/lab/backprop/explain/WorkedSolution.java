@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import lab.backprop.engine.Layer;
-import lab.backprop.engine.Matrices;
+import lab.backprop.engine.linalg.Matrices;
 
 /**
  * The whole step as a Markdown document a teacher could hand out: given values, forward
@@ -21,7 +21,15 @@ final class WorkedSolution {
 
 	private final Step step;
 
-	private final Narrator narrator;
+	private final Narration narration;
+
+	private final ForwardNarrator forward;
+
+	private final BackwardNarrator backward;
+
+	private final UpdateNarrator update;
+
+	private final AfterNarrator after;
 
 	private final Notation n;
 
@@ -34,8 +42,12 @@ final class WorkedSolution {
 		this.texts = texts;
 		this.locale = locale;
 		this.step = step;
-		this.narrator = new Narrator(texts, step, locale, Style.LATEX);
-		this.n = narrator.notation();
+		this.narration = new Narration(texts, step, locale, Style.LATEX);
+		this.n = narration.notation();
+		this.forward = new ForwardNarrator(narration);
+		this.backward = new BackwardNarrator(narration);
+		this.update = new UpdateNarrator(narration);
+		this.after = new AfterNarrator(narration);
 	}
 
 	static String write(Texts texts, Step step, Locale locale) {
@@ -50,38 +62,38 @@ final class WorkedSolution {
 		given();
 
 		section(Msg.MD_FORWARD);
-		for (int l = 0; l < narrator.depth(); l++) {
+		for (int l = 0; l < narration.depth(); l++) {
 			layer(l);
-			quantity(Quantity.Z, narrator.z(l));
-			quantity(Quantity.OUTPUT, narrator.output(l));
+			quantity(Quantity.Z, forward.z(l));
+			quantity(Quantity.OUTPUT, forward.output(l));
 		}
 
 		section(Msg.MD_LOSS);
-		quantity(Quantity.LOSS, narrator.loss());
+		quantity(Quantity.LOSS, forward.loss());
 
 		section(Msg.MD_BACKWARD);
-		quantity(Quantity.DLDPREDICTION, narrator.dLdPrediction());
-		for (int l = narrator.depth() - 1; l >= 0; l--) {
+		quantity(Quantity.DLDPREDICTION, backward.dLdPrediction());
+		for (int l = narration.depth() - 1; l >= 0; l--) {
 			layer(l);
-			quantity(Quantity.DLDOUTPUT, narrator.dLdOutput(l));
-			quantity(Quantity.DOUTPUTDZ, narrator.dOutputdZ(l));
-			quantity(Quantity.DLDZ, narrator.dLdZ(l));
-			quantity(Quantity.DLDW, narrator.dLdW(l));
-			quantity(Quantity.DLDB, narrator.dLdb(l));
-			quantity(Quantity.DLDINPUT, narrator.dLdInput(l));
+			quantity(Quantity.DLDOUTPUT, backward.dLdOutput(l));
+			quantity(Quantity.DOUTPUTDZ, backward.dOutputdZ(l));
+			quantity(Quantity.DLDZ, backward.dLdZ(l));
+			quantity(Quantity.DLDW, backward.dLdW(l));
+			quantity(Quantity.DLDB, backward.dLdb(l));
+			quantity(Quantity.DLDINPUT, backward.dLdInput(l));
 		}
 
 		section(Msg.MD_UPDATE);
-		for (int l = 0; l < narrator.depth(); l++) {
+		for (int l = 0; l < narration.depth(); l++) {
 			layer(l);
-			quantity(Quantity.WEIGHTS, narrator.updateWeights(l));
-			quantity(Quantity.BIAS, narrator.updateBias(l));
+			quantity(Quantity.WEIGHTS, update.weights(l));
+			quantity(Quantity.BIAS, update.bias(l));
 		}
 
 		section(Msg.MD_CHECK);
-		quantity(Quantity.PREDICTION, narrator.afterPrediction());
-		quantity(Quantity.LOSS_NEW, narrator.afterLoss());
-		quantity(Quantity.LOSS_CHANGE, narrator.lossChange());
+		quantity(Quantity.PREDICTION, after.prediction());
+		quantity(Quantity.LOSS_NEW, after.loss());
+		quantity(Quantity.LOSS_CHANGE, after.lossChange());
 		return out.toString();
 	}
 
@@ -104,14 +116,14 @@ final class WorkedSolution {
 	}
 
 	/**
-	 * Up to {@link Narrator#MAX_ELEMENTS} values as inline math, then how many more there
-	 * are.
+	 * Up to {@link Narration#MAX_ELEMENTS} values as inline math, then how many more
+	 * there are.
 	 */
 	private String values(double[][] m) {
 		List<String> shown = new ArrayList<>();
 		long total = (long) m.length * m[0].length;
-		for (int i = 0; i < m.length && shown.size() < Narrator.MAX_ELEMENTS; i++) {
-			for (int j = 0; j < m[i].length && shown.size() < Narrator.MAX_ELEMENTS; j++) {
+		for (int i = 0; i < m.length && shown.size() < Narration.MAX_ELEMENTS; i++) {
+			for (int j = 0; j < m[i].length && shown.size() < Narration.MAX_ELEMENTS; j++) {
 				shown.add(math(n.number(m[i][j])));
 			}
 		}

@@ -12,12 +12,12 @@ import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.RealMatrix;
 
 import lab.backprop.engine.Activation;
-import lab.backprop.engine.BlasKernel;
-import lab.backprop.engine.BlasMatrixProducts;
+import lab.backprop.engine.linalg.BlasKernel;
+import lab.backprop.engine.linalg.BlasMatrixProducts;
 import lab.backprop.engine.Layer;
 import lab.backprop.engine.Loss;
-import lab.backprop.engine.Matrices;
-import lab.backprop.engine.MatrixProducts;
+import lab.backprop.engine.linalg.Matrices;
+import lab.backprop.engine.linalg.MatrixProducts;
 import lab.backprop.engine.Network;
 
 /**

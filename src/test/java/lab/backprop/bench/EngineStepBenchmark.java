@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import lab.backprop.engine.BackwardPass;
 import lab.backprop.engine.ForwardPass;
-import lab.backprop.engine.MatrixProducts;
+import lab.backprop.engine.linalg.MatrixProducts;
 import lab.backprop.engine.Network;
 import lab.backprop.engine.TrainingStep;
 import lab.backprop.engine.optim.Optimizer;

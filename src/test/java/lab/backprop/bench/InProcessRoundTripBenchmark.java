@@ -26,11 +26,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 import lab.backprop.BackpropLabApplication;
-import lab.backprop.api.StepInput;
-import lab.backprop.api.StepRequestValidator;
-import lab.backprop.api.TrainStepRequest;
-import lab.backprop.api.TrainStepResponse;
-import lab.backprop.api.TrainStepSummary;
+import lab.backprop.request.StepInput;
+import lab.backprop.request.StepRequestReader;
+import lab.backprop.request.TrainStepRequest;
+import lab.backprop.step.TrainStepResponse;
+import lab.backprop.step.TrainStepSummary;
 import lab.backprop.engine.TrainingStep;
 
 /**
@@ -55,7 +55,7 @@ public class InProcessRoundTripBenchmark {
 
 	private JsonMapper mapper;
 
-	private StepRequestValidator validator;
+	private StepRequestReader reader;
 
 	private TrainingStep trainingStep;
 
@@ -67,7 +67,7 @@ public class InProcessRoundTripBenchmark {
 			.logStartupInfo(false)
 			.run("--logging.level.root=WARN");
 		mapper = context.getBean(JsonMapper.class);
-		validator = context.getBean(StepRequestValidator.class);
+		reader = context.getBean(StepRequestReader.class);
 		trainingStep = context.getBean(TrainingStep.class);
 		body = network.json().getBytes(StandardCharsets.UTF_8);
 	}
@@ -80,7 +80,7 @@ public class InProcessRoundTripBenchmark {
 	@Benchmark
 	public long parseStepWriteSummary() throws IOException {
 		TrainStepRequest request = mapper.readValue(new ByteArrayInputStream(body), TrainStepRequest.class);
-		StepInput input = validator.validate(request);
+		StepInput input = reader.read(request);
 		TrainingStep.Result result = trainingStep.run(input.network(), input.inputs(), input.labels(), input.loss(),
 				input.learningRate());
 		CountingOutputStream out = new CountingOutputStream();

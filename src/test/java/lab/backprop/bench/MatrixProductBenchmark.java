@@ -16,9 +16,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import lab.backprop.engine.BlasMatrixProducts;
-import lab.backprop.engine.Matrices;
-import lab.backprop.engine.MatrixProducts;
+import lab.backprop.engine.linalg.BlasMatrixProducts;
+import lab.backprop.engine.linalg.Matrices;
+import lab.backprop.engine.linalg.MatrixProducts;
 
 /**
  * The three products of a dense layer's step (forward a·b, dL/dW = aᵀ·b, dL/dInput =

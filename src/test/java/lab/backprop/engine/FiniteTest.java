@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.apache.commons.math3.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
+import lab.backprop.engine.linalg.MatrixProducts;
+import lab.backprop.engine.linalg.Matrices;
 
 /**
  * The finiteness check of dL/dW = inputᵀ · dL/dZ, which may skip reading a product it can

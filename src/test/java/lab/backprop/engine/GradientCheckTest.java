@@ -7,6 +7,8 @@ import java.util.List;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
+import lab.backprop.engine.linalg.Matrices;
+import lab.backprop.engine.linalg.MatrixProducts;
 
 /** The checker itself: it must notice a gradient that is wrong. */
 class GradientCheckTest {

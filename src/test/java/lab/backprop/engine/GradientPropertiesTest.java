@@ -16,6 +16,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.RealMatrix;
+import lab.backprop.engine.linalg.MatrixProducts;
+import lab.backprop.engine.linalg.Matrices;
 
 /**
  * Over random dense networks (depth 1–4, widths 1–6, batch 1–5, every activation, every

@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
+import lab.backprop.engine.linalg.Matrices;
 
 /**
  * Large |z| and probabilities at 0 or 1: the true values are finite, so the answers must

@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import lab.backprop.engine.linalg.BlasMatrixProducts;
+import lab.backprop.engine.linalg.Matrices;
+import lab.backprop.SeedValues;
 
 /**
  * The seed step (one sigmoid neuron, three inputs) through the engine with the products
@@ -46,10 +47,8 @@ class SeedStepTest {
 		assertRelative(result.after().loss(), seed.at("/loss_updated/0/0"));
 	}
 
-	static JsonNode seed() throws IOException {
-		try (InputStream in = SeedStepTest.class.getResourceAsStream("/seed/full_precision.json")) {
-			return JsonMapper.builder().build().readTree(in);
-		}
+	static JsonNode seed() {
+		return SeedValues.load();
 	}
 
 	static void assertRelative(double actual, JsonNode expected) {

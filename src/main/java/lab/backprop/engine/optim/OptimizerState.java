@@ -21,10 +21,6 @@ public record OptimizerState(long step, List<LayerState> layers) {
 		return new OptimizerState(0, List.of());
 	}
 
-	public boolean isInitial() {
-		return step == 0;
-	}
-
 	/**
 	 * One layer's buffers by name: each weights buffer is shaped like the weights (inputs
 	 * × outputs), each bias buffer like the bias.

@@ -9,10 +9,10 @@ import org.apache.commons.math3.linear.ArrayRealVector;
 
 import lab.backprop.engine.BackwardPass;
 import lab.backprop.engine.Layer;
-import lab.backprop.engine.Matrices;
+import lab.backprop.engine.linalg.Matrices;
 import lab.backprop.engine.Network;
 import lab.backprop.engine.NonFiniteValueException;
-import lab.backprop.engine.RowMajorMatrix;
+import lab.backprop.engine.linalg.RowMajorMatrix;
 
 /**
  * An optimizer whose rule acts on each parameter element by element, as PyTorch's do: the

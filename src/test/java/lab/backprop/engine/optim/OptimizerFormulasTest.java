@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import lab.backprop.engine.Activation;
 import lab.backprop.engine.Layer;
 import lab.backprop.engine.Loss;
-import lab.backprop.engine.Matrices;
+import lab.backprop.engine.linalg.Matrices;
 import lab.backprop.engine.Network;
 import lab.backprop.engine.TrainingStep;
 

@@ -1,0 +1,147 @@
+package lab.backprop.engine.linalg;
+
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+
+import org.apache.commons.math3.exception.DimensionMismatchException;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.RealVector;
+
+/**
+ * Element-wise helpers on Commons Math matrices that {@link RealMatrix} itself lacks. The
+ * engine's matrices are {@link RowMajorMatrix}: these loops run along its one array, in
+ * row-major order, rather than through visitors and {@code getEntry} (on a 784 × 256
+ * layer, a few hundred microseconds instead of a few milliseconds). Any other
+ * {@link RealMatrix} is copied first.
+ */
+public final class Matrices {
+
+	private Matrices() {
+	}
+
+	/** A matrix holding a copy of {@code rows}. */
+	public static RealMatrix of(double[][] rows) {
+		return RowMajorMatrix.ofRows(rows);
+	}
+
+	/**
+	 * The elements row after row: the matrix's own array for a {@link RowMajorMatrix},
+	 * else a copy.
+	 */
+	public static double[] data(RealMatrix m) {
+		return RowMajorMatrix.of(m).data();
+	}
+
+	/** The rows of {@code m}, as a new array of arrays. */
+	public static double[][] rows(RealMatrix m) {
+		return m.getData();
+	}
+
+	/** result[i][j] = f(m[i][j]). */
+	public static RealMatrix map(RealMatrix m, DoubleUnaryOperator f) {
+		double[] from = data(m);
+		double[] to = new double[from.length];
+		for (int i = 0; i < from.length; i++) {
+			to[i] = f.applyAsDouble(from[i]);
+		}
+		return new RowMajorMatrix(m.getRowDimension(), m.getColumnDimension(), to);
+	}
+
+	/** result[i][j] = f(a[i][j], b[i][j]). */
+	public static RealMatrix combine(RealMatrix a, RealMatrix b, DoubleBinaryOperator f) {
+		MatrixUtils.checkAdditionCompatible(a, b);
+		double[] x = data(a);
+		double[] y = data(b);
+		double[] to = new double[x.length];
+		for (int i = 0; i < x.length; i++) {
+			to[i] = f.applyAsDouble(x[i], y[i]);
+		}
+		return new RowMajorMatrix(a.getRowDimension(), a.getColumnDimension(), to);
+	}
+
+	public static RealMatrix hadamard(RealMatrix a, RealMatrix b) {
+		return combine(a, b, (x, y) -> x * y);
+	}
+
+	/**
+	 * Adds {@code vector} to every row of {@code m}: in place when {@code m} is a
+	 * {@link RowMajorMatrix}.
+	 */
+	public static RealMatrix addToEachRow(RealMatrix m, RealVector vector) {
+		int columns = m.getColumnDimension();
+		if (vector.getDimension() != columns) {
+			throw new DimensionMismatchException(vector.getDimension(), columns);
+		}
+		double[] add = vector instanceof ArrayRealVector array ? array.getDataRef() : vector.toArray();
+		RowMajorMatrix result = RowMajorMatrix.of(m);
+		double[] data = result.data();
+		for (int start = 0; start < data.length; start += columns) {
+			for (int j = 0; j < columns; j++) {
+				data[start + j] += add[j];
+			}
+		}
+		return result;
+	}
+
+	/** The sum of each column, rows added first to last. */
+	public static RealVector columnSums(RealMatrix m) {
+		int columns = m.getColumnDimension();
+		double[] data = data(m);
+		double[] sums = new double[columns];
+		for (int start = 0; start < data.length; start += columns) {
+			for (int j = 0; j < columns; j++) {
+				sums[j] += data[start + j];
+			}
+		}
+		return new ArrayRealVector(sums, false);
+	}
+
+	/** The sum of all elements after {@code f}, row by row. */
+	public static double sum(RealMatrix a, RealMatrix b, DoubleBinaryOperator f) {
+		MatrixUtils.checkAdditionCompatible(a, b);
+		double[] x = data(a);
+		double[] y = data(b);
+		double total = 0.0;
+		for (int i = 0; i < x.length; i++) {
+			total += f.applyAsDouble(x[i], y[i]);
+		}
+		return total;
+	}
+
+	/** The sum of each row, left to right. */
+	public static double[] rowSums(RealMatrix m) {
+		double[] sums = new double[m.getRowDimension()];
+		for (int i = 0; i < sums.length; i++) {
+			for (double v : m.getRow(i)) {
+				sums[i] += v;
+			}
+		}
+		return sums;
+	}
+
+	/** Σ|a − b| over all elements: how far apart two matrices of one shape are. */
+	public static double distance(RealMatrix a, RealMatrix b) {
+		return sum(a, b, (x, y) -> Math.abs(x - y));
+	}
+
+	/** Whether every element is a finite number (read in place). */
+	public static boolean isFinite(RealMatrix m) {
+		return isFinite(data(m));
+	}
+
+	public static boolean isFinite(double[] values) {
+		for (double v : values) {
+			if (!Double.isFinite(v)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	public static boolean isFinite(RealVector v) {
+		return !v.isNaN() && !v.isInfinite();
+	}
+
+}

@@ -1,0 +1,58 @@
+package lab.backprop.explain;
+
+import java.util.List;
+
+import lab.backprop.engine.ForwardPass;
+import lab.backprop.engine.linalg.Matrices;
+import lab.backprop.explain.Cases.Change;
+import lab.backprop.explain.Cases.Closeness;
+import lab.backprop.explain.Narration.Elements;
+
+/** The check after the update: the new prediction, the new loss and the change. */
+final class AfterNarrator {
+
+	private final Narration on;
+
+	private final Notation n;
+
+	AfterNarrator(Narration narration) {
+		this.on = narration;
+		this.n = narration.notation();
+	}
+
+	Worked prediction() {
+		ForwardPass after = on.after();
+		Elements e = on.activationLines(after.outputLayer(), Sym.NAME_PREDICTION_NEW);
+		double before = Matrices.distance(on.forward().prediction(), on.step().labels());
+		double now = Matrices.distance(after.prediction(), on.step().labels());
+		Closeness closeness = now < before ? Closeness.CLOSER : now > before ? Closeness.FURTHER : Closeness.SAME;
+		return on.worked(n.fill(Sym.FORMULA_AFTER_PREDICTION), e,
+				List.of(on.text(Msg.MEANING_AFTER_PREDICTION, closeness)));
+	}
+
+	Worked loss() {
+		return on.worked(n.fill(Sym.FORMULA_AFTER_LOSS), on.lossLine(on.after(), Sym.NAME_LOSS_NEW),
+				List.of(on.text(Msg.MEANING_AFTER_LOSS, n.rounded(on.after().loss()), n.rounded(on.forward().loss()))));
+	}
+
+	Worked lossChange() {
+		double change = on.step().result().lossChange();
+		double eta = on.step().result().learningRate();
+		String lhs = n.fill(Sym.NAME_LOSS_CHANGE);
+		Elements e = new Elements(List.of(new Worked.Line(lhs, n.equation(lhs,
+				n.fill(Sym.EXPR_DIFFERENCE, n.factor(on.after().loss()), n.factor(on.forward().loss())), change),
+				change)), null);
+		String meaning;
+		if (change < 0) {
+			meaning = on.text(Msg.MEANING_LOSS_CHANGE, Change.LOWERED, n.rounded(-change), n.rounded(eta));
+		}
+		else if (change > 0) {
+			meaning = on.text(Msg.MEANING_LOSS_CHANGE, Change.RAISED, n.rounded(change), n.rounded(eta));
+		}
+		else {
+			meaning = on.text(Msg.MEANING_LOSS_CHANGE, Change.UNCHANGED, n.rounded(0.0), n.rounded(eta));
+		}
+		return on.worked(n.fill(Sym.FORMULA_LOSS_CHANGE), e, List.of(meaning));
+	}
+
+}

@@ -1,0 +1,115 @@
+package lab.backprop.request;
+
+import java.util.Arrays;
+
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
+
+/**
+ * Streams a number, an array of numbers or an array of arrays of numbers straight into
+ * {@code double} arrays: no tree, no boxing. Every number must be finite; a value that
+ * overflows a double (1e309) is refused here, where its position is known.
+ */
+class NumberArrayDeserializer extends ValueDeserializer<NumberArray> {
+
+	@Override
+	public NumberArray deserialize(JsonParser p, DeserializationContext ctxt) {
+		JsonToken token = p.currentToken();
+		if (token != null && token.isNumeric()) {
+			return NumberArray.ofScalar(readNumber(p));
+		}
+		if (token != JsonToken.START_ARRAY) {
+			throw InvalidValueException.of(p, "must be a number or an array of numbers, not " + describe(token));
+		}
+		JsonToken first = p.nextToken();
+		if (first == JsonToken.END_ARRAY) {
+			return NumberArray.ofFlat(new double[0]);
+		}
+		return first == JsonToken.START_ARRAY ? NumberArray.ofRows(readRows(p)) : NumberArray.ofFlat(readFlat(p, 0));
+	}
+
+	/**
+	 * Reads from the first element to the END_ARRAY of a flat array; {@code depth} 1 is a
+	 * row of a matrix.
+	 */
+	private static double[] readFlat(JsonParser p, int depth) {
+		double[] values = new double[8];
+		int count = 0;
+		for (JsonToken token = p.currentToken(); token != JsonToken.END_ARRAY; token = p.nextToken()) {
+			if (token == null || !token.isNumeric()) {
+				String message = token == JsonToken.START_ARRAY
+						? (depth == 0 ? "must be a number: an array mixes numbers and rows"
+								: "must be a number: arrays nest at most two deep (rows of numbers)")
+						: "must be a number, not " + describe(token);
+				throw InvalidValueException.of(p, message).prependPath(null, count);
+			}
+			if (count == values.length) {
+				values = Arrays.copyOf(values, count * 2);
+			}
+			try {
+				values[count] = readNumber(p);
+			}
+			catch (InvalidValueException e) {
+				throw (InvalidValueException) e.prependPath(null, count);
+			}
+			count++;
+		}
+		return Arrays.copyOf(values, count);
+	}
+
+	private static double[][] readRows(JsonParser p) {
+		double[][] rows = new double[4][];
+		int count = 0;
+		for (JsonToken token = p.currentToken(); token != JsonToken.END_ARRAY; token = p.nextToken()) {
+			if (token != JsonToken.START_ARRAY) {
+				String message = token != null && token.isNumeric()
+						? "must be an array of numbers (a row): an array mixes rows and numbers"
+						: "must be an array of numbers (a row), not " + describe(token);
+				throw InvalidValueException.of(p, message).prependPath(null, count);
+			}
+			if (count == rows.length) {
+				rows = Arrays.copyOf(rows, count * 2);
+			}
+			try {
+				p.nextToken();
+				rows[count] = readFlat(p, 1);
+			}
+			catch (InvalidValueException e) {
+				throw (InvalidValueException) e.prependPath(null, count);
+			}
+			count++;
+		}
+		return Arrays.copyOf(rows, count);
+	}
+
+	private static double readNumber(JsonParser p) {
+		double value = p.getDoubleValue();
+		if (!Double.isFinite(value)) {
+			throw InvalidValueException.of(p,
+					"must be a finite number: " + abbreviate(p.getString()) + " overflows a double");
+		}
+		return value;
+	}
+
+	static String describe(JsonToken token) {
+		if (token == null) {
+			return "the end of the input";
+		}
+		return switch (token) {
+			case START_OBJECT -> "an object";
+			case START_ARRAY -> "an array";
+			case VALUE_STRING -> "a string";
+			case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+			case VALUE_NULL -> "null";
+			case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+			default -> "the token " + token;
+		};
+	}
+
+	private static String abbreviate(String text) {
+		return text.length() <= 24 ? text : text.substring(0, 12) + "…" + text.substring(text.length() - 8);
+	}
+
+}

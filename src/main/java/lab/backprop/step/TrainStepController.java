@@ -1,0 +1,143 @@
+package lab.backprop.step;
+
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import lab.backprop.request.TrainStepRequest;
+
+import java.util.Locale;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+import lab.backprop.engine.TrainingStep;
+import lab.backprop.explain.Explainer;
+import lab.backprop.explain.Step;
+import lab.backprop.request.StepInput;
+import lab.backprop.request.StepRequestReader;
+import lab.backprop.system.admission.MemoryAdmission;
+
+/**
+ * POST /train-step: one forward pass, backward pass and update, with every value shown.
+ */
+@RestController
+@Tag(name = "Training", description = "Backpropagation, number by number.")
+public class TrainStepController {
+
+	private final StepRequestReader reader;
+
+	private final TrainingStep trainingStep;
+
+	private final Explainer explainer;
+
+	private final MemoryAdmission admission;
+
+	public TrainStepController(StepRequestReader reader, TrainingStep trainingStep, Explainer explainer,
+			MemoryAdmission admission) {
+		this.reader = reader;
+		this.trainingStep = trainingStep;
+		this.explainer = explainer;
+		this.admission = admission;
+	}
+
+	@Operation(summary = "One training step, every value shown", description = """
+			Runs the forward pass, the loss, every factor of the chain rule, one optimizer step (by default \
+			plain gradient descent, θ ← θ − η · dL/dθ; see `optimizer` for momentum, Nesterov, Adam and \
+			RMSprop with PyTorch's formulas) and the forward pass again with the new parameters, and returns \
+			every intermediate value at full double precision. `update.layers` is ready to be sent back as \
+			`layers` for the next step, and `optimizerState` as `optimizerState`.
+
+			**Explanations.** With `?explain=true` the JSON gains `explanations`, keyed like the response \
+			(`explanations.backward.layers[0].dL_dZ` explains `backward.layers[0].dL_dZ`): for every value its \
+			`formula`, the formula with this request's numbers element by element (`substituted`, an excerpt \
+			with the count for large layers) and what it means here (`meaning`). Without it the response \
+			has no text at all.
+
+			**Worked solution.** With `Accept: text/markdown` the answer is the whole step as a Markdown \
+			document: given values, forward pass, loss, backward pass, update, check, with LaTeX formulas \
+			(`$...$`, as GitHub renders them) and every number at full precision and rounded for reading. \
+			`explain` does not matter there. Errors are `application/problem+json` whatever `Accept` says.
+
+			**Languages.** Texts are in English by default and in Russian with `Accept-Language: ru` \
+			(any other language gives English); `Content-Language` says which one was used.""")
+	@Parameter(in = ParameterIn.HEADER, name = "Accept-Language", required = false, description = """
+			The language of the explanations and of the worked solution: `ru` for Russian; anything else, or \
+			no header, gives English.""", schema = @Schema(type = "string", allowableValues = { "en", "ru" }))
+	// The ready examples (the seed first) come from the example catalog: ExamplesOpenApi.
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = TrainStepRequest.class)))
+	@ApiResponse(responseCode = "200", description = """
+			The step, value by value: JSON (with `explanations` when `explain=true`; only its summary with \
+			`include=summary`), or the worked solution as Markdown for `Accept: text/markdown`.""", content = {
+			@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(anyOf = { StepReport.class, TrainStepSummary.class })),
+			@Content(mediaType = MediaType.TEXT_MARKDOWN_VALUE,
+					schema = @Schema(type = "string",
+							description = "The worked solution: Markdown with LaTeX formulas between $...$.")) })
+	@ApiResponse(responseCode = "400", description = """
+			The body is not valid: `errors` lists each problem with a JSON Pointer. An unknown `include` or \
+			`explain` value is a 400 too, naming the parameter (`parameter`).""",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+	@ApiResponse(responseCode = "413",
+			description = "The request is over a configured limit (`backprop.limits`: body, parameters, layers, width, batch, inputs, activations): `errors` points at what is too large and names the limit.",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+	@ApiResponse(responseCode = "422",
+			description = "The arithmetic overflowed: `quantity` names the first value that is not finite.",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+	@ApiResponse(responseCode = "503",
+			description = "Other large requests hold the memory this one needs and did not free it in time (`backprop.admission`): try again after `Retry-After` seconds.",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+	@PostMapping(path = "/train-step", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_MARKDOWN_VALUE })
+	public ResponseEntity<?> trainStep(@RequestBody TrainStepRequest request,
+			@Parameter(description = """
+					`true` adds `explanations` (formula, substituted numbers, meaning) for every value; \
+					`false` or absent: numbers only. A bare `?explain` is `true`. Needs `include=full`.""",
+					schema = @Schema(type = "boolean", defaultValue = "false")) @RequestParam(
+							name = ExplainParameter.NAME, required = false) String explain,
+			@Parameter(description = """
+					How much of the step to answer with. `full` (the default): every value of the step, as \
+					documented for the response. `summary`: only `forward.loss`, `update` (learningRate, the \
+					optimizer and the new layers), `after` (prediction, loss, lossChange) and `optimizerState`, \
+					each exactly as in the full answer; the per-layer forward values and the whole `backward` \
+					section are left out, so a large network's answer stays small. JSON only. Case-insensitive.""",
+					schema = @Schema(allowableValues = { "summary", "full" }, defaultValue = "full")) @RequestParam(
+							name = Include.PARAMETER, required = false) String include,
+			@Parameter(hidden = true) Locale locale, HttpServletRequest servletRequest) {
+		boolean explained = ExplainParameter.wanted(explain, locale, explainer);
+		Include detail = Include.parse(include);
+		if (explained && detail == Include.SUMMARY) {
+			throw Include.conflict("explain=true explains every value of the step: it needs include=full");
+		}
+		StepInput input = reader.read(request);
+		admission.admit(input.network(), input.inputs(), input.labels(), servletRequest);
+		TrainingStep.Result result = trainingStep.run(input.network(), input.inputs(), input.labels(), input.loss(),
+				input.learningRate(), input.optimizer(), input.optimizerState());
+		TrainStepResponse response = TrainStepResponse.from(result);
+		if (detail == Include.SUMMARY) {
+			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(TrainStepSummary.from(response));
+		}
+		Step step = new Step(input.network(), input.inputs(), input.labels(), input.loss(), result);
+		Locale language = explainer.language(locale);
+		if (!explained) {
+			return ResponseEntity.ok(new StepReport(response, null, step, language));
+		}
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag())
+			.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
+			.body(new StepReport(response, explainer.explanations(step, language), step, language));
+	}
+
+}

@@ -1,0 +1,127 @@
+package lab.backprop.step;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import lab.backprop.request.OptimizerSpec;
+import lab.backprop.request.OptimizerStateBody;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.apache.commons.math3.linear.RealMatrix;
+
+import lab.backprop.engine.BackwardPass;
+import lab.backprop.engine.ForwardPass;
+import lab.backprop.engine.Layer;
+import lab.backprop.engine.linalg.Matrices;
+import lab.backprop.engine.Network;
+import lab.backprop.engine.TrainingStep;
+
+/** Everything one step computed, in the order the seed computes it. */
+@Schema(name = "TrainStepResponse", description = """
+		Every intermediate value of one step: forward, backward, update, after, and the optimizer's \
+		state to send with the next step.""")
+@JsonPropertyOrder({ "forward", "backward", "update", "after", "optimizerState" })
+public record TrainStepResponse(@Schema(
+		description = "The forward pass with the parameters sent: per layer input, z, output; the prediction; the loss.") Forward forward,
+		@Schema(description = "The backward pass: dL/dŷ and, per layer, every factor of the chain rule.") Backward backward,
+		@Schema(description = "The optimizer's step (by default plain gradient descent) and the new parameters.") Update update,
+		@Schema(description = "The forward pass again with the new parameters: prediction, loss and its change.") After after,
+		@Schema(description = "The optimizer's state after this step: send it back as `optimizerState` with `update.layers`.") OptimizerStateBody optimizerState) {
+
+	@Schema(name = "Forward", description = "The forward pass with the parameters sent.")
+	@JsonPropertyOrder({ "layers", "prediction", "loss" })
+	public record Forward(@Schema(description = "Per layer, first to last.") List<ForwardLayer> layers,
+			@Schema(description = "ŷ: the last layer's output, batch × outputs.") double[][] prediction,
+			@Schema(description = "The scalar loss L (see `loss` in the request).") double loss) {
+	}
+
+	@Schema(name = "ForwardLayer", description = "One layer's forward values, each batch × neurons.")
+	@JsonPropertyOrder({ "input", "z", "activation", "output" })
+	public record ForwardLayer(@Schema(
+			description = "What the layer receives: the inputs, or the previous layer's output.") double[][] input,
+			@Schema(description = "z = input · weights + bias.") double[][] z,
+			@Schema(description = "The activation applied to z.") String activation,
+			@Schema(description = "activation(z).") double[][] output) {
+	}
+
+	@Schema(name = "Backward",
+			description = "The chain rule, factor by factor. Gradients are exact derivatives of `forward.loss`.")
+	@JsonPropertyOrder({ "dL_dPrediction", "layers" })
+	public record Backward(
+			@Schema(description = "dL/dŷ, batch × outputs.") @JsonProperty("dL_dPrediction") double[][] dLdPrediction,
+			@Schema(description = "Per layer, first to last (computed last to first).") List<BackwardLayer> layers) {
+	}
+
+	@Schema(name = "BackwardLayer", description = "One layer's chain-rule factors.")
+	@JsonPropertyOrder({ "dL_dOutput", "dOutput_dZ", "dL_dZ", "dL_dW", "dL_db", "dL_dInput" })
+	public record BackwardLayer(@Schema(
+			description = "dL/dA for this layer's output A: dL_dPrediction for the last layer, the next layer's dL_dInput otherwise.") @JsonProperty("dL_dOutput") double[][] dLdOutput,
+			@Schema(description = "dA/dZ, element-wise. `null` for softmax, whose derivative is a Jacobian (dL_dZ is still given).",
+					nullable = true) @JsonProperty("dOutput_dZ") double[][] dOutputdZ,
+			@Schema(description = "dL/dZ = dL/dA ⊙ dA/dZ (for softmax, the Jacobian product), batch × neurons.") @JsonProperty("dL_dZ") double[][] dLdZ,
+			@Schema(description = "dL/dW = inputᵀ · dL/dZ, the weights' shape (inputs × outputs).") @JsonProperty("dL_dW") double[][] dLdW,
+			@Schema(description = "dL/db: dL/dZ summed over the batch, one value per output neuron.") @JsonProperty("dL_db") double[] dLdb,
+			@Schema(description = "dL/dInput = dL/dZ · Wᵀ, batch × inputs: what the previous layer receives as its dL_dOutput.") @JsonProperty("dL_dInput") double[][] dLdInput) {
+	}
+
+	@Schema(name = "Update", description = "One optimizer step; by default plain gradient descent, θ ← θ − η · dL/dθ.")
+	@JsonPropertyOrder({ "learningRate", "optimizer", "layers" })
+	public record Update(@Schema(description = "η, as sent.") double learningRate, @Schema(
+			description = "The optimizer as run, with every hyper-parameter (defaults filled in).") OptimizerSpec optimizer,
+			@Schema(description = "The new parameters, first to last: send them back as `layers` for the next step.") List<LayerParameters> layers) {
+	}
+
+	@Schema(name = "LayerParameters", description = "A layer's parameters, in the request's `layers` form.")
+	@JsonPropertyOrder({ "weights", "bias", "activation" })
+	public record LayerParameters(@Schema(description = "Inputs × outputs.") double[][] weights,
+			@Schema(description = "One value per output neuron.") double[] bias,
+			@Schema(description = "The layer's activation, lower case.") String activation) {
+	}
+
+	@Schema(name = "After", description = "The forward pass again, with the updated parameters.")
+	@JsonPropertyOrder({ "prediction", "loss", "lossChange" })
+	public record After(@Schema(description = "ŷ with the new parameters.") double[][] prediction,
+			@Schema(description = "The loss with the new parameters.") double loss,
+			@Schema(description = "after.loss − forward.loss: negative when the step lowered the loss.") double lossChange) {
+	}
+
+	public static TrainStepResponse from(TrainingStep.Result result) {
+		return new TrainStepResponse(forward(result.forward()), backward(result.backward()),
+				new Update(result.learningRate(), OptimizerBodies.describe(result.optimizer()),
+						parameters(result.updated())),
+				new After(rows(result.after().prediction()), result.after().loss(), result.lossChange()),
+				OptimizerBodies.state(result.optimizer(), result.state()));
+	}
+
+	private static Forward forward(ForwardPass pass) {
+		List<ForwardLayer> layers = new ArrayList<>(pass.layers().size());
+		for (ForwardPass.LayerValues v : pass.layers()) {
+			layers.add(new ForwardLayer(rows(v.input()), rows(v.z()), v.activation().wireName(), rows(v.output())));
+		}
+		return new Forward(layers, rows(pass.prediction()), pass.loss());
+	}
+
+	private static Backward backward(BackwardPass pass) {
+		List<BackwardLayer> layers = new ArrayList<>(pass.layers().size());
+		for (BackwardPass.LayerGradients g : pass.layers()) {
+			layers.add(new BackwardLayer(rows(g.dLdOutput()), g.dOutputdZ() == null ? null : rows(g.dOutputdZ()),
+					rows(g.dLdZ()), rows(g.dLdW()), g.dLdb().toArray(), rows(g.dLdInput())));
+		}
+		return new Backward(rows(pass.dLdPrediction()), layers);
+	}
+
+	public static List<LayerParameters> parameters(Network network) {
+		List<LayerParameters> layers = new ArrayList<>(network.depth());
+		for (Layer layer : network.layers()) {
+			layers
+				.add(new LayerParameters(rows(layer.weights()), layer.bias().toArray(), layer.activation().wireName()));
+		}
+		return layers;
+	}
+
+	private static double[][] rows(RealMatrix m) {
+		return Matrices.rows(m);
+	}
+}
