@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.Schema;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -71,6 +72,7 @@ class OpenApiConfiguration {
 		BuildProperties properties = build.getIfAvailable();
 		return new OpenAPI()
 			.info(new Info().title("Backprop Lab")
+				.license(new License().name("Apache License 2.0").url("https://www.apache.org/licenses/LICENSE-2.0"))
 				.version(properties == null ? "dev" : properties.getVersion())
 				.description("""
 						Backpropagation, number by number. POST a dense network to `/train-step`: the service \
