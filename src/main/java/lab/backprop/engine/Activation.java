@@ -130,6 +130,14 @@ public enum Activation {
 
 		/**
 		 * dL/dz_j = a_j (g_j - sum_k a_k g_k): the softmax Jacobian applied to g = dL/dA.
+		 *
+		 * <p>
+		 * Numerics: where one output a_t is near 1, g_t − Σ_k a_k g_k subtracts a_t·g_t
+		 * from g_t, and a_t has already lost the digits of 1 − a_t. As Σ_k a_k = 1, that
+		 * bracket is Σ_{k≠t} a_k (g_t − g_k) = g_t·Σ_{k≠t} a_k − Σ_{k≠t} a_k g_k,
+		 * weighted by the small outputs, which are accurate; every other bracket is (g_j
+		 * − g_t) plus the top's. The same O(k) work per row as the textbook form, and the
+		 * same value in exact arithmetic.
 		 */
 		@Override
 		public RealMatrix backpropagate(RealMatrix dLdA, RealMatrix z, RealMatrix a, RealMatrix derivative) {
@@ -137,12 +145,22 @@ public enum Activation {
 			for (int row = 0; row < dLdZ.getRowDimension(); row++) {
 				double[] g = dLdA.getRow(row);
 				double[] out = a.getRow(row);
-				double dot = 0.0;
-				for (int k = 0; k < g.length; k++) {
-					dot += out[k] * g[k];
+				int top = 0;
+				for (int k = 1; k < out.length; k++) {
+					top = out[k] > out[top] ? k : top;
 				}
+				double others = 0.0;
+				double othersTimesG = 0.0;
 				for (int k = 0; k < g.length; k++) {
-					g[k] = out[k] * (g[k] - dot);
+					if (k != top) {
+						others += out[k];
+						othersTimesG += out[k] * g[k];
+					}
+				}
+				double topBracket = g[top] * others - othersTimesG;
+				double gTop = g[top];
+				for (int k = 0; k < g.length; k++) {
+					g[k] = out[k] * (k == top ? topBracket : (g[k] - gTop) + topBracket);
 				}
 				dLdZ.setRow(row, g);
 			}

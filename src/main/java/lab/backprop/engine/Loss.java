@@ -12,10 +12,12 @@ import lab.backprop.engine.linalg.Matrices;
  *
  * <p>
  * The cross-entropy losses are computed without clamping, their logarithms from z where
- * the output is a sigmoid or a softmax ({@link Probabilities}), so that a prediction that
- * rounds to exactly 0 or 1 still gives the finite, exact loss. Where the output layer is
- * the activation a loss is meant for (sigmoid for binary cross-entropy, softmax for
- * cross-entropy), dL/dZ is computed directly as well.
+ * the output is a sigmoid, a tanh or a softmax ({@link Probabilities}), so that a
+ * prediction that rounds to exactly 0 or 1 still gives the finite, exact loss. Where the
+ * output layer is the activation a loss is meant for (sigmoid for binary cross-entropy,
+ * softmax for cross-entropy), dL/dZ is computed directly as well. Every ŷ − y is taken
+ * from {@link Residuals}, which computes it without cancellation where a saturated output
+ * meets a label of 0 or 1.
  */
 public enum Loss {
 
@@ -23,13 +25,13 @@ public enum Loss {
 	MSE {
 		@Override
 		public double value(OutputLayer out, RealMatrix y) {
-			return squaredError(out.prediction(), y) / elements(y);
+			return squaredError(out, y) / elements(y);
 		}
 
 		@Override
 		public RealMatrix gradient(OutputLayer out, RealMatrix y) {
 			double n = elements(y);
-			return Matrices.combine(out.prediction(), y, (p, t) -> 2.0 * (p - t) / n);
+			return Matrices.map(Residuals.of(out, y), r -> 2.0 * r / n);
 		}
 	},
 
@@ -37,12 +39,12 @@ public enum Loss {
 	SSE {
 		@Override
 		public double value(OutputLayer out, RealMatrix y) {
-			return squaredError(out.prediction(), y);
+			return squaredError(out, y);
 		}
 
 		@Override
 		public RealMatrix gradient(OutputLayer out, RealMatrix y) {
-			return Matrices.combine(out.prediction(), y, (p, t) -> 2.0 * (p - t));
+			return Matrices.map(Residuals.of(out, y), r -> 2.0 * r);
 		}
 	},
 
@@ -50,13 +52,13 @@ public enum Loss {
 	QUADRATIC {
 		@Override
 		public double value(OutputLayer out, RealMatrix y) {
-			return squaredError(out.prediction(), y) / (2.0 * y.getRowDimension());
+			return squaredError(out, y) / (2.0 * y.getRowDimension());
 		}
 
 		@Override
 		public RealMatrix gradient(OutputLayer out, RealMatrix y) {
 			double n = y.getRowDimension();
-			return Matrices.combine(out.prediction(), y, (p, t) -> (p - t) / n);
+			return Matrices.map(Residuals.of(out, y), r -> r / n);
 		}
 	},
 
@@ -96,7 +98,7 @@ public enum Loss {
 				return null;
 			}
 			double n = elements(y);
-			return Matrices.combine(out.prediction(), y, (p, t) -> (p - t) / n);
+			return Matrices.map(Residuals.of(out, y), r -> r / n);
 		}
 	},
 
@@ -123,6 +125,13 @@ public enum Loss {
 		/**
 		 * With softmax: dL/dz_k = (ŷ_k Σ_j y_j − y_k) / n, which is (ŷ − y)/n for labels
 		 * summing to 1.
+		 *
+		 * <p>
+		 * Numerics: for a label of 1 the difference is written (Σy − 1)·ŷ_k + (ŷ_k − 1),
+		 * with ŷ_k − 1 from {@link Residuals}: for a one-hot row it is exactly that
+		 * residual, −Σ_{j≠k} ŷ_j where k is near certain, instead of a 1 − 1 that rounds
+		 * to 0. A label of 0 gives ŷ_k·Σy, a product, and any other label the plain
+		 * difference.
 		 */
 		@Override
 		public RealMatrix outputGradient(OutputLayer out, RealMatrix y) {
@@ -130,6 +139,7 @@ public enum Loss {
 				return null;
 			}
 			double n = y.getRowDimension();
+			RealMatrix residuals = Residuals.of(out, y);
 			RealMatrix grad = out.prediction().copy();
 			for (int i = 0; i < grad.getRowDimension(); i++) {
 				double[] t = y.getRow(i);
@@ -139,7 +149,8 @@ public enum Loss {
 				}
 				double[] p = grad.getRow(i);
 				for (int k = 0; k < p.length; k++) {
-					p[k] = (p[k] * labelSum - t[k]) / n;
+					p[k] = t[k] == 1.0 ? ((labelSum - 1.0) * p[k] + residuals.getEntry(i, k)) / n
+							: (p[k] * labelSum - t[k]) / n;
 				}
 				grad.setRow(i, p);
 			}
@@ -199,8 +210,9 @@ public enum Loss {
 		return (double) y.getRowDimension() * y.getColumnDimension();
 	}
 
-	private static double squaredError(RealMatrix p, RealMatrix y) {
-		return Matrices.sum(p, y, (a, b) -> (a - b) * (a - b));
+	private static double squaredError(OutputLayer out, RealMatrix y) {
+		RealMatrix r = Residuals.of(out, y);
+		return Matrices.sum(r, r, (a, b) -> a * b);
 	}
 
 	/** x·v with 0·v = 0, also for an infinite v (a term the label switches off). */
