@@ -46,6 +46,7 @@ final class BackwardNarrator {
 		if (sign != Sign.ZERO) {
 			meaning.add(on.text(Msg.MEANING_MAGNITUDE, Size.of(counts.maxAbs()), n.rounded(counts.maxAbs())));
 		}
+		meaning.add(saturated(g));
 		return on.worked(n.fill(Sym.FORMULA_DLDPREDICTION, on.step().loss()), e, meaning);
 	}
 
@@ -179,7 +180,20 @@ final class BackwardNarrator {
 		if (counts.maxAbs() >= Thresholds.LARGE_GRADIENT) {
 			meaning.add(on.text(Msg.MEANING_GRADIENT_LARGE, n.rounded(counts.maxAbs())));
 		}
+		if (l == on.depth() - 1) {
+			meaning.add(saturated(gz));
+		}
 		return on.worked(n.fill(formula), e, meaning);
+	}
+
+	/**
+	 * "1.8e-18, not 0": the sentence for an output-layer gradient with tiny elements of
+	 * saturated units, or nothing.
+	 */
+	private String saturated(double[][] gradient) {
+		Saturation s = Saturation.of(on.forward().outputLayer(), gradient);
+		return s.count() == 0 ? ""
+				: on.text(Msg.MEANING_GRADIENT_SATURATED, n.rounded(s.smallest()), s.count(), s.total());
 	}
 
 	Worked dLdW(int l) {

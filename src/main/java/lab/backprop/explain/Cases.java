@@ -109,6 +109,13 @@ final class Cases {
 		static final double FAR_Z = 5.0;
 
 		/**
+		 * A non-zero gradient element of a saturated output below this in size is tiny: a
+		 * step with any learning rate up to 1 moves its weights by less than 1e-8, and a
+		 * reader may take it for rounding noise.
+		 */
+		static final double TINY_GRADIENT = 1e-8;
+
+		/**
 		 * A gradient element at or above this in size is large: the step may overshoot.
 		 */
 		static final double LARGE_GRADIENT = 10.0;

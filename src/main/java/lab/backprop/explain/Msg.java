@@ -40,7 +40,12 @@ enum Msg {
 	/** {0}: the largest |dL/dZ|; {1}: the largest |dL/dA|. */
 	MEANING_DLDZ_VANISHED,
 	/** {0}: the largest size. */
-	MEANING_GRADIENT_LARGE, MEANING_DLDW,
+	MEANING_GRADIENT_LARGE,
+	/**
+	 * Tiny, not 0, because the output is saturated. {0}: the element nearest 0; {1} of
+	 * {2} elements.
+	 */
+	MEANING_GRADIENT_SATURATED, MEANING_DLDW,
 	/** {0} weights grow, {1} shrink, {2} stay. */
 	MEANING_DLDW_DIRECTION, MEANING_DLDB,
 	/** {0} biases grow, {1} shrink, {2} stay. */
