@@ -1,9 +1,12 @@
 # syntax=docker/dockerfile:1
 # Backprop Lab as a container: `docker build -t backprop-lab .` then `docker run -p 8080:8080 backprop-lab`.
-# .ci/smoke runs this file's extract, training-run, start and health-probe commands against the jar CI
-# builds, and fails if any of them no longer appears here word for word.
+# CI (.ci/container) builds this file unchanged with podman and checks what it promises: see
+# docs/operations-observability.md.
+#
+# Java 25 runs the service; the code is compiled for Java 17 (pom.xml, java.version), so the same jar also
+# runs with `./mvnw spring-boot:run` on a JDK 17 machine.
 
-ARG JAVA_VERSION=17
+ARG JAVA_VERSION=25
 
 # --- build: the Maven wrapper, with the dependencies in a layer of their own ---
 FROM eclipse-temurin:${JAVA_VERSION}-jdk AS build
@@ -14,13 +17,14 @@ COPY mvnw pom.xml ./
 COPY .mvn/ .mvn/
 RUN ./mvnw -B -ntp dependency:go-offline
 COPY src/ src/
-# The tests run in CI (.ci/run); the image build only packages.
+# The tests run in CI (.ci/run); the image build only packages. The package also writes the software bill
+# of materials (CycloneDX, target/classes/META-INF/sbom/application.cdx.json, inside the jar as well).
 RUN ./mvnw -B -ntp package -DskipTests && cp target/backprop-lab-*.jar app.jar
 # Boot's layered jar, extracted: app.jar (the application, with a Class-Path manifest) and lib/*.jar, one
 # folder per layer so that a change to the code does not invalidate the dependency layer below.
 RUN java -Djarmode=tools -jar app.jar extract --layers --destination extracted
 
-# --- runtime: a JRE, a non-root user, the extracted layers and a CDS archive ---
+# --- runtime: a JRE, a non-root user, the extracted layers and an AOT cache ---
 FROM eclipse-temurin:${JAVA_VERSION}-jre
 # OpenBLAS as the system's libblas.so.3: the large matrix products run on it through netlib's JNI shim
 # (backprop.engine.blas=auto), about three times as fast as the pure-Java kernel they fall back to.
@@ -34,25 +38,38 @@ COPY --from=build /workspace/extracted/dependencies/ ./
 COPY --from=build /workspace/extracted/spring-boot-loader/ ./
 COPY --from=build /workspace/extracted/snapshot-dependencies/ ./
 COPY --from=build /workspace/extracted/application/ ./
+# The SBOM as a file of its own, named by a label: `docker inspect` tells where, `docker cp` takes it out.
+COPY --from=build /workspace/target/classes/META-INF/sbom/application.cdx.json /app/sbom/application.cdx.json
+LABEL org.opencontainers.image.title="Backprop Lab" \
+      org.opencontainers.image.description="Backpropagation shown number by number, as a REST service" \
+      lab.backprop.sbom="/app/sbom/application.cdx.json" \
+      lab.backprop.sbom.format="CycloneDX JSON"
 COPY docker/healthcheck.sh /usr/local/bin/healthcheck
 
 # Every JVM flag, in one place: the java launcher reads JDK_JAVA_OPTIONS itself, so the training run
-# below and the service both get them. Heap as a share of the container's memory limit (the JVM reads the
-# cgroup limit), a clean exit on OutOfMemoryError so that the restart policy takes over, and the
-# incubating Vector API, which the BLAS kernel of the large matrix products uses (without it the same
-# library falls back to plain Java, slower).
-ENV JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError --add-modules=jdk.incubator.vector"
+# below and the service both get them (an AOT cache only fits the flags it was trained with).
+# - the heap as a share of the container's memory limit (the JVM reads the cgroup limit);
+# - G1, chosen: under about 1.8 GB of memory or with one CPU the JVM would pick Serial, whose collections
+#   wait for every thread inside a JNI critical region (the native matrix products hold one), where G1
+#   on JDK 22+ pins the regions concerned and collects the rest (docs/operations-observability.md,
+#   measurements in BENCHMARKS.md);
+# - a clean exit on OutOfMemoryError, so that the restart policy takes over;
+# - native access for netlib's JNI shim (its System.load), which Java 25 otherwise warns about.
+# Not set: --add-modules=jdk.incubator.vector. The image computes large products on OpenBLAS, and the
+# incubator module only speeds the pure-Java fallback (backprop.engine.blas=java), while it makes the JVM
+# drop the AOT cache's full module graph and AOT-linked classes: a start about 40 % slower (BENCHMARKS.md).
+ENV JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED"
 ENV PORT=8080
 
-# Class-data sharing: a training run starts the application context and stops once it is refreshed
-# (Boot's spring.context.exit=onRefresh), and the JVM writes the classes it loaded to app.jsa. Run from
-# the same paths as the service (/app/app.jar with lib/), which CDS requires; then the service loads
-# those classes from the archive and starts faster (about 40 % faster on the machine this was made on).
-RUN java -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh -jar app.jar \
+# Java 25's AOT cache (JEP 483/514/515): a training run starts the application context and stops once it
+# is refreshed (Boot's spring.context.exit=onRefresh); the JVM records the classes it loaded and linked
+# and the methods it profiled, and writes app.aot. Run from the same paths as the service (/app/app.jar
+# with lib/), which the cache requires; then the service starts with those classes loaded and linked.
+RUN java -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh -jar app.jar \
     && rm -rf /tmp/tomcat.* /tmp/hsperfdata_root /tmp/libnetlibblasjni.so*
 
 USER backprop
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=6s --start-period=60s --retries=3 CMD ["healthcheck"]
 # Exec form: java is PID 1 and receives SIGTERM, so Boot shuts down gracefully.
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=app.jsa", "-jar", "app.jar"]
+ENTRYPOINT ["java", "-XX:AOTCache=app.aot", "-jar", "app.jar"]

@@ -5,6 +5,12 @@
 # service is still up afterwards and answered without errors. See BENCHMARKS.md, "Memory under load".
 #
 #   bench/memory-under-load.sh      PORT (default 18313), HEAP, DURATION, CONNECTIONS (default 64)
+#
+# Against the Docker image instead (Java 25, the image's JVM flags, the compose file's 768 MB limit, so the
+# heap is the same 576 MB): IMAGE=backprop-lab:latest bench/memory-under-load.sh (as root; build the image
+# with .ci/build-image). PODMAN_ARGS adds `podman run` options, e.g. PODMAN_ARGS="-e JDK_JAVA_OPTIONS=..."
+# to try other JVM flags (that replaces the image's whole list). It also fails if the kernel killed the
+# container for memory, and prints the container's peak memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT="${PORT:-18313}"
@@ -19,20 +25,39 @@ if [ ! -f "$OUT/mnist.json" ] || [ ! -f "$OUT/backprop-lab.jar" ]; then
   java -Djarmode=tools -jar "$OUT/backprop-lab.jar" extract --destination "$OUT/app" >/dev/null
   java -cp "target/test-classes:target/classes:$OUT/app/lib/*" lab.backprop.bench.BenchmarkCase "$OUT"
 fi
-java --add-modules=jdk.incubator.vector -Xmx"$HEAP" -XX:+ExitOnOutOfMemoryError \
-  -jar "$OUT/backprop-lab.jar" --server.port="$PORT" >"$OUT/memory-server.log" 2>&1 &
-SERVER=$!
-trap 'kill -9 "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null || true' EXIT
+NAME=backprop-bench-memory
+if [ -n "${IMAGE:-}" ]; then
+  . .ci/podman-env "$OUT/podman"
+  podman rm -f -i "$NAME" >/dev/null 2>&1
+  # shellcheck disable=SC2086
+  podman run -d --name "$NAME" --memory 768m -p "127.0.0.1:$PORT:8080" ${PODMAN_ARGS:-} "$IMAGE" >/dev/null 2>"$OUT/podman.log"
+  trap 'podman logs "$NAME" >"$OUT/memory-server.log" 2>&1; podman rm -f -i "$NAME" >/dev/null 2>&1' EXIT
+  alive() { [ "$(podman inspect --format '{{.State.Running}}' "$NAME" 2>/dev/null)" = true ]; }
+  HEAP="75 % of 768 MB"
+else
+  java --add-modules=jdk.incubator.vector -Xmx"$HEAP" -XX:+ExitOnOutOfMemoryError \
+    -jar "$OUT/backprop-lab.jar" --server.port="$PORT" >"$OUT/memory-server.log" 2>&1 &
+  SERVER=$!
+  trap 'kill -9 "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null || true' EXIT
+  alive() { kill -0 "$SERVER" 2>/dev/null; }
+fi
 for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
-  kill -0 "$SERVER" 2>/dev/null || { echo "the jar stopped; see $OUT/memory-server.log" >&2; exit 1; }
+  alive || { echo "the service stopped; see $OUT/memory-server.log" >&2; exit 1; }
   sleep 0.5
 done
-echo "== heap $HEAP, $CONNECTIONS connections, full answers, $DURATION"
+[ -n "${IMAGE:-}" ] && podman logs "$NAME" >"$OUT/memory-server.log" 2>&1
+echo "== heap $HEAP, $CONNECTIONS connections, full answers, $DURATION${IMAGE:+, image $IMAGE ${PODMAN_ARGS:-}}"
 BODY="$OUT/mnist.json" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 60s -s bench/wrk.lua \
   "http://127.0.0.1:$PORT/train-step" | grep '^RESULT'
 sleep 2
-if kill -0 "$SERVER" 2>/dev/null && curl -fs --max-time 10 "http://127.0.0.1:$PORT/actuator/health" >/dev/null; then
+if [ -n "${IMAGE:-}" ]; then
+  podman logs "$NAME" >"$OUT/memory-server.log" 2>&1
+  peak=$(podman exec "$NAME" sh -c 'cat /sys/fs/cgroup/memory.peak 2>/dev/null || cat /sys/fs/cgroup/memory/memory.max_usage_in_bytes' 2>/dev/null || echo 0)
+  echo "== container: OOM-killed $(podman inspect --format '{{.State.OOMKilled}}' "$NAME"), restarts $(podman inspect --format '{{.RestartCount}}' "$NAME"), peak memory $((peak / 1048576)) MiB of 768"
+  [ "$(podman inspect --format '{{.State.OOMKilled}}' "$NAME")" = false ] || { echo "== the kernel killed the container for memory" >&2; exit 1; }
+fi
+if alive && curl -fs --max-time 10 "http://127.0.0.1:$PORT/actuator/health" >/dev/null; then
   echo "== the service is up; $(grep -o 'Requests in flight may hold.*' "$OUT/memory-server.log")"
 else
   echo "== the service is DOWN:" >&2

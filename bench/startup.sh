@@ -1,50 +1,84 @@
 #!/usr/bin/env bash
-# Time from `java -jar` to a healthy /actuator/health, with and without a class-data-sharing (CDS)
-# archive: see BENCHMARKS.md. Uses the jar that bench/load.sh built and extracted (target/bench),
-# or builds it. Starts each variant REPEAT times (default 3) on PORT (default 18311) and stops it.
+# Time to ready: the Docker image (Java 25 with its AOT cache) against `java -jar` on this machine's JDK 17
+# with no archive of the application (the JDK's own default CDS archive stays on, as in every `java -jar`),
+# in the same run, alternating, REPEAT times each (default 3). See BENCHMARKS.md, "Time to ready".
+#
+#   bench/startup.sh        PORT (default 18311), REPEAT; as root (podman)
+#
+# Each variant is timed from the launch (`podman run` / `java`) to the first 200 with status UP from
+# /actuator/health/readiness; the line also gives Boot's own "Started ... in" figure and the resident memory.
+# Also the same image without its AOT cache (the ENTRYPOINT's java without -XX:AOTCache), to show what the
+# cache itself gives. Builds the image with .ci/build-image unless backprop-lab:latest exists (it is kept).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PORT="${PORT:-18311}"
 REPEAT="${REPEAT:-3}"
 OUT=target/bench
-FLAGS=(--add-modules=jdk.incubator.vector)
-if [ ! -f "$OUT/app/backprop-lab.jar" ]; then
-  [ -n "$(ls target/backprop-lab-*.jar 2>/dev/null)" ] || ./mvnw -B -q -DskipTests package
-  mkdir -p "$OUT" && rm -rf "$OUT/app" && cp target/backprop-lab-*.jar "$OUT/backprop-lab.jar"
-  java -Djarmode=tools -jar "$OUT/backprop-lab.jar" extract --destination "$OUT/app" >/dev/null
+IMAGE=backprop-lab:latest
+NAME=backprop-bench-startup
+JAVA17=${JAVA17:-java}
+mkdir -p "$OUT"
+. .ci/podman-env "$OUT/podman"
+"$JAVA17" -version 2>&1 | grep -q 'version "17' || { echo "$JAVA17 is not a JDK 17" >&2; exit 1; }
+if ! podman image exists "$IMAGE"; then
+  .ci/build-image "$OUT/podman"
 fi
+[ -n "$(ls target/backprop-lab-*.jar 2>/dev/null)" ] || ./mvnw -B -q -DskipTests package
+cp "$(ls target/backprop-lab-*.jar | head -1)" "$OUT/backprop-lab.jar"
 
 SERVER=
-trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; wait 2>/dev/null || true' EXIT
+cleanup() {
+  [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null
+  podman rm -f -i "$NAME" >/dev/null 2>&1
+  true
+}
+trap cleanup EXIT
 
-# time_to_healthy LABEL JAVA_ARGS...: prints milliseconds from launch to the first 200 of /actuator/health
-time_to_healthy() {
-  local label=$1; shift
-  local start end rss
-  start=$(date +%s%N)
-  java "$@" --server.port="$PORT" >"$OUT/startup-server.log" 2>&1 &
-  SERVER=$!
-  for _ in $(seq 1 1200); do
-    if curl -fs -o /dev/null "http://127.0.0.1:$PORT/actuator/health"; then break; fi
-    kill -0 "$SERVER" 2>/dev/null || { echo "$label: the jar stopped, see $OUT/startup-server.log" >&2; exit 1; }
+# until_ready START_NS: waits for readiness on PORT, prints milliseconds since START_NS
+until_ready() {
+  local start=$1 check=$2
+  for _ in $(seq 1 2400); do
+    if curl -fs --max-time 2 "http://127.0.0.1:$PORT/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; then
+      echo $(( ($(date +%s%N) - start) / 1000000 ))
+      return
+    fi
+    $check || { echo "the service stopped" >&2; exit 1; }
     sleep 0.05
   done
-  end=$(date +%s%N)
-  rss=$(ps -o rss= -p "$SERVER" | tr -d ' ')
-  kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=
-  echo "$label: $(( (end - start) / 1000000 )) ms to healthy, RSS $(( rss / 1024 )) MiB"
+  echo "not ready within 120 s" >&2
+  exit 1
 }
 
-echo "== CDS training run (the application starts, refreshes its context and exits)"
-rm -f "$OUT/app/backprop-lab.jsa"
-java "${FLAGS[@]}" -XX:ArchiveClassesAtExit="$OUT/app/backprop-lab.jsa" -Dspring.context.exit=onRefresh \
-  -jar "$OUT/app/backprop-lab.jar" >"$OUT/cds-training.log" 2>&1
-ls -l "$OUT/app/backprop-lab.jsa" | awk '{printf "archive: %.1f MiB\n", $5 / 1048576}'
+host_jar() {
+  local start ms rss
+  start=$(date +%s%N)
+  "$JAVA17" -jar "$OUT/backprop-lab.jar" --server.port="$PORT" >"$OUT/startup-jar.log" 2>&1 &
+  SERVER=$!
+  ms=$(until_ready "$start" "kill -0 $SERVER")
+  rss=$(ps -o rss= -p "$SERVER" | tr -d ' ')
+  kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=
+  printf '%-40s %6d ms to ready, RSS %3d MiB, %s\n' "host JDK 17, java -jar, no archive #$1" "$ms" $((rss / 1024)) \
+    "$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds' "$OUT/startup-jar.log")"
+}
 
+container() { # container LABEL ROUND [podman run options...]
+  local label=$1 round=$2 start ms rss
+  shift 2
+  start=$(date +%s%N)
+  podman run -d --name "$NAME" --memory 768m -p "127.0.0.1:$PORT:8080" "$@" >/dev/null 2>>"$OUT/startup-podman.log"
+  ms=$(until_ready "$start" "podman container exists $NAME")
+  rss=$(podman exec "$NAME" sh -c 'grep VmRSS /proc/1/status' | awk '{print $2}')
+  podman logs "$NAME" >"$OUT/startup-container.log" 2>&1
+  podman rm -f -t 10 "$NAME" >/dev/null 2>>"$OUT/startup-podman.log"
+  printf '%-40s %6d ms to ready, RSS %3d MiB, %s\n' "$label #$round" "$ms" $((rss / 1024)) \
+    "$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds' "$OUT/startup-container.log")"
+}
+
+echo "== $(podman image inspect --format '{{.Id}}' "$IMAGE" | cut -c1-12) ($IMAGE), $("$JAVA17" -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq 1 "$REPEAT"); do
-  time_to_healthy "fat jar (java -jar)          #$i" "${FLAGS[@]}" -jar "$OUT/backprop-lab.jar"
-  time_to_healthy "extracted, no CDS            #$i" "${FLAGS[@]}" -jar "$OUT/app/backprop-lab.jar"
-  time_to_healthy "extracted, CDS archive       #$i" "${FLAGS[@]}" -XX:SharedArchiveFile="$OUT/app/backprop-lab.jsa" \
-    -Xlog:cds=off -Xlog:class+path=off -jar "$OUT/app/backprop-lab.jar"
+  host_jar "$i"
+  container "container, Java 25 + AOT cache" "$i" "$IMAGE"
+  container "container, Java 25, no AOT cache" "$i" --entrypoint java "$IMAGE" -jar app.jar
 done
+echo "== load $(cut -d' ' -f1-3 /proc/loadavg)"
