@@ -74,6 +74,34 @@ class PageIT {
 		assertThat(browser.severeConsoleEntries(expectedConsoleErrors)).as("errors in the browser console").isEmpty();
 	}
 
+	// ---- the headers a browser obeys
+
+	/**
+	 * The Content-Security-Policy is in force (inline script refused) and a violation
+	 * shows in the console, where every test's end looks for errors.
+	 */
+	@Test
+	void theContentSecurityPolicyRefusesInlineScriptAndSaysSoInTheConsole() {
+		browser.js("""
+				const s = document.createElement('script'); s.textContent = 'window.planted = 1';
+				document.head.appendChild(s); return 0;""");
+		assertThat(browser.js("return window.planted === undefined")).isEqualTo(true);
+		assertThat(browser.severeConsoleEntries(message -> false))
+			.anySatisfy(message -> assertThat(message).contains("Content Security Policy"));
+	}
+
+	/**
+	 * The Swagger UI runs under the same policy: its operations appear, the console stays
+	 * clean.
+	 */
+	@Test
+	void theSwaggerUiRunsUnderThePolicy() {
+		screenshotName = "swagger-ui";
+		browser.driver.get("http://localhost:" + port + "/swagger-ui/index.html");
+		browser.waitFor(d -> !d.findElements(By.cssSelector(".opblock-summary-path")).isEmpty());
+		assertThat(browser.texts(".opblock-summary-path")).contains("/train-step", "/train", "/examples");
+	}
+
 	// ---- what the page shows
 
 	private List<String> cells(String path) {

@@ -138,7 +138,7 @@ public class MemoryAdmission {
 	}
 
 	/** KiB free now (for tests and the log). */
-	int availableKibibytes() {
+	public int availableKibibytes() {
 		return kibibytes.availablePermits();
 	}
 
