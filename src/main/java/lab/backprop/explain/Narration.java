@@ -13,6 +13,9 @@ import org.apache.commons.math3.linear.RealMatrix;
 import lab.backprop.engine.Activation;
 import lab.backprop.engine.BackwardPass;
 import lab.backprop.engine.ForwardPass;
+import lab.backprop.engine.Layer;
+import lab.backprop.engine.Network;
+import lab.backprop.engine.Regularization;
 import lab.backprop.engine.linalg.Matrices;
 
 /**
@@ -113,15 +116,54 @@ final class Narration {
 		});
 	}
 
-	/** The loss of {@code pass} written out term by term. */
+	/** The data loss of {@code pass} written out term by term. */
 	Elements lossLine(ForwardPass pass, Sym name) {
+		return new Elements(List.of(dataLossLine(pass, name)), null);
+	}
+
+	Worked.Line dataLossLine(ForwardPass pass, Sym name) {
 		double[][] p = rows(pass.prediction());
 		int k = p[0].length;
 		String terms = sum(p.length * k, t -> n.fill(Sym.EXPR_LOSS_TERM, step.loss(), n.factor(p[t / k][t % k]),
 				n.factor(labels[t / k][t % k])));
 		String expression = n.fill(Sym.EXPR_LOSS, step.loss(), lossDivisor(), terms);
 		String lhs = n.fill(name);
-		return new Elements(List.of(new Worked.Line(lhs, n.equation(lhs, expression, pass.loss()), pass.loss())), null);
+		return new Worked.Line(lhs, n.equation(lhs, expression, pass.dataLoss()), pass.dataLoss());
+	}
+
+	boolean regularized() {
+		return !step.regularization().isNone();
+	}
+
+	/**
+	 * The penalty of {@code network}'s weights, {@code value} as the engine computed it,
+	 * written out weight by weight.
+	 */
+	Worked.Line penaltyLine(Network network, double value, Sym name) {
+		Regularization r = step.regularization();
+		List<Double> weights = new ArrayList<>();
+		for (Layer layer : network.layers()) {
+			for (double w : Matrices.data(layer.weights())) {
+				weights.add(w);
+			}
+		}
+		String terms = sum(weights.size(),
+				t -> n.fill(Sym.EXPR_PENALTY_TERM, r.type(), penaltyArgument(weights.get(t))));
+		return line(name, "", n.fill(Sym.EXPR_PENALTY, r.type(), n.factor(r.rate()), terms), value);
+	}
+
+	/**
+	 * A weight inside the penalty's notation: bare inside |w| and sign(w), in parentheses
+	 * when negative where it is squared or multiplied.
+	 */
+	String penaltyArgument(double w) {
+		return step.regularization().type() == Regularization.Type.L1 ? n.number(w) : n.factor(w);
+	}
+
+	/** The objective L = data loss + penalty of {@code pass}. */
+	Worked.Line objectiveLine(ForwardPass pass, Sym name) {
+		return line(name, "", n.fill(Sym.EXPR_OBJECTIVE, n.factor(pass.dataLoss()), n.factor(pass.penalty())),
+				pass.loss());
 	}
 
 	Worked.Line line(Sym name, String index, String expression, double value) {
