@@ -38,8 +38,8 @@ final class AfterNarrator {
 		}
 		ForwardPass after = on.after();
 		List<Worked.Line> lines = List.of(on.dataLossLine(after, Sym.NAME_LOSS_DATA_NEW),
-				on.penaltyLine(on.step().result().updated(), after.penalty(), Sym.NAME_PENALTY_NEW),
-				on.objectiveLine(after, Sym.NAME_LOSS_NEW));
+				new PenaltyLines(on).penalty(on.step().result().updated(), after.penalty(), Sym.NAME_PENALTY_NEW),
+				new PenaltyLines(on).objective(after, Sym.NAME_LOSS_NEW));
 		return on.worked(n.fill(Sym.FORMULA_AFTER_LOSS), new Elements(lines, null), meaning);
 	}
 

@@ -192,8 +192,8 @@ final class BackwardNarrator {
 		boolean single = Narration.single(dw);
 		Elements e = on.elements(dw.length, dw[0].length, (m, j) -> {
 			String data = on.sum(x.length, i -> n.product(n.factor(x[i][m]), n.factor(gz[i][j])));
-			String expression = r.isNone() ? data : data + n.plus()
-					+ n.fill(Sym.EXPR_PENALTY_SLOPE, r.type(), n.factor(r.rate()), on.penaltyArgument(w[m][j]));
+			String expression = r.isNone() ? data : data + n.plus() + n.fill(Sym.EXPR_PENALTY_SLOPE, r.type(),
+					n.factor(r.rate()), new PenaltyLines(on).argument(w[m][j]));
 			return on.line(Sym.NAME_DLDW, n.index(m, j, single), expression, dw[m][j]);
 		});
 		Counts counts = Counts.of(dw);

@@ -76,8 +76,8 @@ final class ForwardNarrator {
 		}
 		ForwardPass pass = on.forward();
 		List<Worked.Line> lines = List.of(on.dataLossLine(pass, Sym.NAME_LOSS_DATA),
-				on.penaltyLine(on.step().network(), pass.penalty(), Sym.NAME_PENALTY),
-				on.objectiveLine(pass, Sym.NAME_LOSS));
+				new PenaltyLines(on).penalty(on.step().network(), pass.penalty(), Sym.NAME_PENALTY),
+				new PenaltyLines(on).objective(pass, Sym.NAME_LOSS));
 		List<String> meaning = List.of(
 				on.text(Msg.MEANING_LOSS_OBJECTIVE, n.rounded(pass.dataLoss()), n.rounded(pass.penalty())),
 				on.text(Msg.MEANING_LOSS_VALUE, n.rounded(pass.loss())));
@@ -100,7 +100,7 @@ final class ForwardNarrator {
 	/** The penalty on the weights sent; only with a regularization. */
 	Worked penalty() {
 		Regularization r = on.step().regularization();
-		Worked.Line line = on.penaltyLine(on.step().network(), on.forward().penalty(), Sym.NAME_PENALTY);
+		Worked.Line line = new PenaltyLines(on).penalty(on.step().network(), on.forward().penalty(), Sym.NAME_PENALTY);
 		return on.worked(n.fill(Sym.FORMULA_PENALTY, r.type()), new Narration.Elements(List.of(line), null),
 				List.of(on.text(Msg.MEANING_PENALTY, r.type(), n.rounded(r.rate()))));
 	}

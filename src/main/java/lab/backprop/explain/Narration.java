@@ -13,9 +13,6 @@ import org.apache.commons.math3.linear.RealMatrix;
 import lab.backprop.engine.Activation;
 import lab.backprop.engine.BackwardPass;
 import lab.backprop.engine.ForwardPass;
-import lab.backprop.engine.Layer;
-import lab.backprop.engine.Network;
-import lab.backprop.engine.Regularization;
 import lab.backprop.engine.linalg.Matrices;
 
 /**
@@ -133,37 +130,6 @@ final class Narration {
 
 	boolean regularized() {
 		return !step.regularization().isNone();
-	}
-
-	/**
-	 * The penalty of {@code network}'s weights, {@code value} as the engine computed it,
-	 * written out weight by weight.
-	 */
-	Worked.Line penaltyLine(Network network, double value, Sym name) {
-		Regularization r = step.regularization();
-		List<Double> weights = new ArrayList<>();
-		for (Layer layer : network.layers()) {
-			for (double w : Matrices.data(layer.weights())) {
-				weights.add(w);
-			}
-		}
-		String terms = sum(weights.size(),
-				t -> n.fill(Sym.EXPR_PENALTY_TERM, r.type(), penaltyArgument(weights.get(t))));
-		return line(name, "", n.fill(Sym.EXPR_PENALTY, r.type(), n.factor(r.rate()), terms), value);
-	}
-
-	/**
-	 * A weight inside the penalty's notation: bare inside |w| and sign(w), in parentheses
-	 * when negative where it is squared or multiplied.
-	 */
-	String penaltyArgument(double w) {
-		return step.regularization().type() == Regularization.Type.L1 ? n.number(w) : n.factor(w);
-	}
-
-	/** The objective L = data loss + penalty of {@code pass}. */
-	Worked.Line objectiveLine(ForwardPass pass, Sym name) {
-		return line(name, "", n.fill(Sym.EXPR_OBJECTIVE, n.factor(pass.dataLoss()), n.factor(pass.penalty())),
-				pass.loss());
 	}
 
 	Worked.Line line(Sym name, String index, String expression, double value) {

@@ -53,14 +53,14 @@ public class TrainController {
 			The run: why it stopped, the history and the final parameters (JSON); or, with \
 			`Accept: text/event-stream`, the run as Server-Sent Events: `event: progress` (data: a \
 			TrainProgress), then one `event: result` (data: this TrainResponse) or `event: error` (data: \
-			a Problem).""",
-			content = {
-					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-							schema = @Schema(implementation = TrainResponse.class)),
-					@Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
-							schema = @Schema(type = "string", description = TrainOpenApi.STREAM),
-							examples = @ExampleObject(name = "stream", summary = "A streamed run of 20 steps",
-									value = TrainOpenApi.STREAM_EXAMPLE)) })
+			a Problem).""", content = {
+			@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = TrainResponse.class)),
+			@Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+					schema = @Schema(type = "string", description = TrainOpenApi.STREAM,
+							contentMediaType = MediaType.APPLICATION_JSON_VALUE, contentSchema = TrainProgress.class),
+					examples = @ExampleObject(name = "stream", summary = "A streamed run of 20 steps",
+							value = TrainOpenApi.STREAM_EXAMPLE)) })
 	@ApiResponse(responseCode = "400",
 			description = "The body is not valid: `errors` lists each problem with a JSON Pointer.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))

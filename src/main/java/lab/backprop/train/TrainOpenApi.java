@@ -47,9 +47,9 @@ final class TrainOpenApi {
 			test set passes once per history point; a grid once, or streamed once per history point.""";
 
 	static final String STREAM = """
-			Server-Sent Events: `event: progress` lines whose `data` is a TrainProgress (JSON on one line), \
-			then `event: result` whose `data` is the TrainResponse, or `event: error` whose `data` is a \
-			Problem.""";
+			Server-Sent Events, each `data` one line of JSON: `event: progress` whose data is a \
+			TrainProgress (the `contentSchema`), then either `event: result` whose data is the \
+			TrainResponse, exactly the JSON answer, or `event: error` whose data is a Problem.""";
 
 	static final String STREAM_EXAMPLE = """
 			event:progress
