@@ -88,7 +88,8 @@ class TrainStreamIT extends HttpTestSupport {
 	 * Between the recorded points (here only 0 and the last), progress comes at least
 	 * every 250 ms: each event is sent by the first step that ends 250 ms after the last
 	 * one, so consecutive events are 250 ms apart plus at most a step (and the
-	 * scheduler's delays, for which this allows another 500 ms on a busy machine).
+	 * scheduler's delays, for which this allows up to a second in all on a busy machine;
+	 * without the timer the only gap would be the whole run, over a second).
 	 */
 	@Test
 	void progressComesAtLeastEveryQuarterOfASecond() {
@@ -99,12 +100,12 @@ class TrainStreamIT extends HttpTestSupport {
 		List<JsonNode> progress = events.stream().filter(e -> e.name().equals("progress")).map(Event::data).toList();
 		long last = progress.get(progress.size() - 1).get("elapsedMillis").asLong();
 		assertThat(last).as("a run long enough to need events between its recorded points").isGreaterThan(1000);
-		assertThat(progress.size()).isGreaterThanOrEqualTo((int) (last / 750));
+		assertThat(progress.size()).isGreaterThanOrEqualTo((int) (last / 1000));
 		for (int k = 1; k < progress.size(); k++) {
 			long gap = progress.get(k).get("elapsedMillis").asLong()
 					- progress.get(k - 1).get("elapsedMillis").asLong();
 			// the last event is the recorded final point, sent whenever the run ends
-			assertThat(gap).as("gap before event " + k).isBetween(k < progress.size() - 1 ? 250L : 0L, 750L);
+			assertThat(gap).as("gap before event " + k).isBetween(k < progress.size() - 1 ? 250L : 0L, 1000L);
 		}
 	}
 
