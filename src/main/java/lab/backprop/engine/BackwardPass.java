@@ -35,6 +35,15 @@ public record BackwardPass(RealMatrix dLdPrediction, List<LayerGradients> layers
 
 	public static BackwardPass run(Network network, ForwardPass forward, RealMatrix labels, Loss loss,
 			MatrixProducts products) {
+		return run(network, forward, labels, loss, Regularization.NONE, products);
+	}
+
+	/**
+	 * As above for a loss with {@code regularization}'s penalty: dL/dW gains the
+	 * penalty's derivative; every other factor is the data loss's alone.
+	 */
+	public static BackwardPass run(Network network, ForwardPass forward, RealMatrix labels, Loss loss,
+			Regularization regularization, MatrixProducts products) {
 		ForwardPass.LayerValues last = forward.outputLayer();
 		Loss.OutputLayer out = new Loss.OutputLayer(last.z(), last.activation(), last.output());
 		RealMatrix dLdPrediction = loss.gradient(out, labels);
@@ -57,6 +66,10 @@ public record BackwardPass(RealMatrix dLdPrediction, List<LayerGradients> layers
 			Finite.check(dLdZ, name + "dL_dZ");
 			RealMatrix dLdW = products.transposeMultiply(values.input(), dLdZ);
 			Finite.checkProduct(dLdW, values.input(), dLdZ, name + "dL_dW");
+			if (!regularization.isNone()) {
+				dLdW = regularization.addGradient(dLdW, network.layer(i).weights());
+				Finite.check(dLdW, name + "dL_dW");
+			}
 			RealVector dLdb = Matrices.columnSums(dLdZ);
 			Finite.check(dLdb, name + "dL_db");
 			RealMatrix dLdInput = products.multiplyTranspose(dLdZ, network.layer(i).weights());

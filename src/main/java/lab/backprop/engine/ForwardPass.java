@@ -9,8 +9,18 @@ import lab.backprop.engine.linalg.MatrixProducts;
 
 /**
  * The forward pass through a network: every layer's values, the prediction and the loss.
+ *
+ * @param loss the objective: {@code dataLoss + penalty}
+ * @param dataLoss the loss of the prediction against the labels
+ * @param penalty the regularization's penalty on the weights (0 without one)
  */
-public record ForwardPass(List<LayerValues> layers, RealMatrix prediction, double loss) {
+public record ForwardPass(List<LayerValues> layers, RealMatrix prediction, double loss, double dataLoss,
+		double penalty) {
+
+	/** A pass without a penalty: the loss is the data loss. */
+	public ForwardPass(List<LayerValues> layers, RealMatrix prediction, double loss) {
+		this(layers, prediction, loss, loss, 0.0);
+	}
 
 	/** One layer's forward values, each batch × neurons. */
 	public record LayerValues(RealMatrix input, RealMatrix z, Activation activation, RealMatrix output) {
@@ -23,6 +33,29 @@ public record ForwardPass(List<LayerValues> layers, RealMatrix prediction, doubl
 	 */
 	public static ForwardPass run(Network network, RealMatrix inputs, RealMatrix labels, Loss loss,
 			MatrixProducts products, String stage) {
+		return run(network, inputs, labels, loss, Regularization.NONE, products, stage);
+	}
+
+	/** As above, the loss with {@code regularization}'s penalty added. */
+	public static ForwardPass run(Network network, RealMatrix inputs, RealMatrix labels, Loss loss,
+			Regularization regularization, MatrixProducts products, String stage) {
+		List<LayerValues> values = layers(network, inputs, products, stage);
+		LayerValues last = values.get(values.size() - 1);
+		double value = loss.value(new Loss.OutputLayer(last.z(), last.activation(), last.output()), labels);
+		if (regularization.isNone()) {
+			Finite.check(value, stage + ".loss");
+			return new ForwardPass(values, last.output(), value);
+		}
+		Finite.check(value, stage + ".dataLoss");
+		double penalty = regularization.penalty(network);
+		Finite.check(penalty, stage + ".penalty");
+		double total = value + penalty;
+		Finite.check(total, stage + ".loss");
+		return new ForwardPass(values, last.output(), total, value, penalty);
+	}
+
+	/** Every layer's values for {@code inputs}, without a loss. */
+	public static List<LayerValues> layers(Network network, RealMatrix inputs, MatrixProducts products, String stage) {
 		List<LayerValues> values = new ArrayList<>(network.depth());
 		RealMatrix input = inputs;
 		for (int i = 0; i < network.depth(); i++) {
@@ -34,10 +67,7 @@ public record ForwardPass(List<LayerValues> layers, RealMatrix prediction, doubl
 			values.add(new LayerValues(input, z, layer.activation(), output));
 			input = output;
 		}
-		LayerValues last = values.get(values.size() - 1);
-		double value = loss.value(new Loss.OutputLayer(last.z(), last.activation(), last.output()), labels);
-		Finite.check(value, stage + ".loss");
-		return new ForwardPass(values, input, value);
+		return values;
 	}
 
 	public LayerValues outputLayer() {

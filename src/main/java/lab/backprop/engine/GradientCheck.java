@@ -49,6 +49,7 @@ public final class GradientCheck {
 
 	private final MatrixProducts products;
 
+	/** {@code null}: the backward pass, with the penalty's gradient. */
 	private final AnalyticGradients analytic;
 
 	public GradientCheck(MatrixProducts products, AnalyticGradients analytic) {
@@ -57,7 +58,7 @@ public final class GradientCheck {
 	}
 
 	public GradientCheck(MatrixProducts products) {
-		this(products, BackwardPass::run);
+		this(products, null);
 	}
 
 	/**
@@ -75,8 +76,20 @@ public final class GradientCheck {
 	}
 
 	public Report run(Network network, RealMatrix inputs, RealMatrix labels, Loss loss) {
-		ForwardPass forward = ForwardPass.run(network, inputs, labels, loss, products, "forward");
-		BackwardPass backward = analytic.compute(network, forward, labels, loss, products);
+		return run(network, inputs, labels, loss, Regularization.NONE, Interruption.NONE);
+	}
+
+	/**
+	 * The check of the loss with {@code regularization}'s penalty, asking
+	 * {@code interruption} before each parameter.
+	 * @throws StoppedException when {@code interruption} says to stop
+	 */
+	public Report run(Network network, RealMatrix inputs, RealMatrix labels, Loss loss, Regularization regularization,
+			Interruption interruption) {
+		ForwardPass forward = ForwardPass.run(network, inputs, labels, loss, regularization, products, "forward");
+		BackwardPass backward = analytic != null ? analytic.compute(network, forward, labels, loss, products)
+				: BackwardPass.run(network, forward, labels, loss, regularization, products);
+		Data data = new Data(network, inputs, labels, loss, regularization);
 		List<LayerReport> layers = new ArrayList<>(network.depth());
 		boolean passed = true;
 		for (int i = 0; i < network.depth(); i++) {
@@ -88,22 +101,22 @@ public final class GradientCheck {
 				for (int c = 0; c < weights[r].length; c++) {
 					int row = r;
 					int column = c;
+					stopIfAsked(interruption);
 					numericW[r][c] = derivative(weights[r][c], x -> {
 						RealMatrix changed = layer.weights().copy();
 						changed.setEntry(row, column, x);
-						return lossWith(network, index, new Layer(changed, layer.bias(), layer.activation()), inputs,
-								labels, loss);
+						return lossWith(data, index, new Layer(changed, layer.bias(), layer.activation()));
 					});
 				}
 			}
 			double[] numericB = new double[layer.outputs()];
 			for (int c = 0; c < numericB.length; c++) {
 				int column = c;
+				stopIfAsked(interruption);
 				numericB[c] = derivative(layer.bias().getEntry(c), x -> {
 					RealVector changed = layer.bias().copy();
 					changed.setEntry(column, x);
-					return lossWith(network, index, new Layer(layer.weights(), changed, layer.activation()), inputs,
-							labels, loss);
+					return lossWith(data, index, new Layer(layer.weights(), changed, layer.activation()));
 				});
 			}
 			BackwardPass.LayerGradients g = backward.layers().get(i);
@@ -140,11 +153,25 @@ public final class GradientCheck {
 			.getPartialDerivative(1);
 	}
 
-	private double lossWith(Network network, int index, Layer replacement, RealMatrix inputs, RealMatrix labels,
-			Loss loss) {
-		List<Layer> layers = new ArrayList<>(network.layers());
+	/** What the loss is computed from, with one layer replaced. */
+	private record Data(Network network, RealMatrix inputs, RealMatrix labels, Loss loss,
+			Regularization regularization) {
+	}
+
+	private double lossWith(Data data, int index, Layer replacement) {
+		List<Layer> layers = new ArrayList<>(data.network().layers());
 		layers.set(index, replacement);
-		return ForwardPass.run(new Network(layers), inputs, labels, loss, products, "gradientCheck").loss();
+		return ForwardPass
+			.run(new Network(layers), data.inputs(), data.labels(), data.loss(), data.regularization(), products,
+					"gradientCheck")
+			.loss();
+	}
+
+	private static void stopIfAsked(Interruption interruption) {
+		Training.StopReason reason = interruption.check();
+		if (reason != null) {
+			throw new StoppedException(reason);
+		}
 	}
 
 	private static Comparison compare(double[][] analytic, double[][] numeric) {

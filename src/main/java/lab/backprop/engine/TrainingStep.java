@@ -59,8 +59,14 @@ public final class TrainingStep {
 	 */
 	public Result run(Network network, RealMatrix inputs, RealMatrix labels, Loss loss, double learningRate,
 			Optimizer optimizer, OptimizerState state) {
-		ForwardPass forward = ForwardPass.run(network, inputs, labels, loss, products, "forward");
-		return continueFrom(forward, network, inputs, labels, loss, learningRate, optimizer, state);
+		return run(network, inputs, labels, loss, Regularization.NONE, learningRate, optimizer, state);
+	}
+
+	/** As above, the loss with {@code regularization}'s penalty on the weights. */
+	public Result run(Network network, RealMatrix inputs, RealMatrix labels, Loss loss, Regularization regularization,
+			double learningRate, Optimizer optimizer, OptimizerState state) {
+		ForwardPass forward = ForwardPass.run(network, inputs, labels, loss, regularization, products, "forward");
+		return continueFrom(forward, network, inputs, labels, loss, regularization, learningRate, optimizer, state);
 	}
 
 	/**
@@ -70,9 +76,16 @@ public final class TrainingStep {
 	 */
 	public Result continueFrom(ForwardPass forward, Network network, RealMatrix inputs, RealMatrix labels, Loss loss,
 			double learningRate, Optimizer optimizer, OptimizerState state) {
-		BackwardPass backward = BackwardPass.run(network, forward, labels, loss, products);
+		return continueFrom(forward, network, inputs, labels, loss, Regularization.NONE, learningRate, optimizer,
+				state);
+	}
+
+	/** As above, the loss with {@code regularization}'s penalty on the weights. */
+	public Result continueFrom(ForwardPass forward, Network network, RealMatrix inputs, RealMatrix labels, Loss loss,
+			Regularization regularization, double learningRate, Optimizer optimizer, OptimizerState state) {
+		BackwardPass backward = BackwardPass.run(network, forward, labels, loss, regularization, products);
 		Optimizer.Update update = optimizer.step(network, backward, learningRate, state);
-		ForwardPass after = ForwardPass.run(update.network(), inputs, labels, loss, products, "after");
+		ForwardPass after = ForwardPass.run(update.network(), inputs, labels, loss, regularization, products, "after");
 		double change = after.loss() - forward.loss();
 		Finite.check(change, "after.lossChange");
 		return new Result(network, forward, backward, learningRate, optimizer, update.network(), update.state(), after);

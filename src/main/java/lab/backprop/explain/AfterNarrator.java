@@ -31,8 +31,16 @@ final class AfterNarrator {
 	}
 
 	Worked loss() {
-		return on.worked(n.fill(Sym.FORMULA_AFTER_LOSS), on.lossLine(on.after(), Sym.NAME_LOSS_NEW),
-				List.of(on.text(Msg.MEANING_AFTER_LOSS, n.rounded(on.after().loss()), n.rounded(on.forward().loss()))));
+		List<String> meaning = List
+			.of(on.text(Msg.MEANING_AFTER_LOSS, n.rounded(on.after().loss()), n.rounded(on.forward().loss())));
+		if (!on.regularized()) {
+			return on.worked(n.fill(Sym.FORMULA_AFTER_LOSS), on.lossLine(on.after(), Sym.NAME_LOSS_NEW), meaning);
+		}
+		ForwardPass after = on.after();
+		List<Worked.Line> lines = List.of(on.dataLossLine(after, Sym.NAME_LOSS_DATA_NEW),
+				new PenaltyLines(on).penalty(on.step().result().updated(), after.penalty(), Sym.NAME_PENALTY_NEW),
+				new PenaltyLines(on).objective(after, Sym.NAME_LOSS_NEW));
+		return on.worked(n.fill(Sym.FORMULA_AFTER_LOSS), new Elements(lines, null), meaning);
 	}
 
 	Worked lossChange() {

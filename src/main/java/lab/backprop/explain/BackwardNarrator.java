@@ -6,6 +6,7 @@ import java.util.List;
 import lab.backprop.engine.Activation;
 import lab.backprop.engine.BackwardPass;
 import lab.backprop.engine.ForwardPass;
+import lab.backprop.engine.Regularization;
 import lab.backprop.engine.linalg.Matrices;
 import lab.backprop.explain.Cases.Counts;
 import lab.backprop.explain.Cases.Sign;
@@ -200,17 +201,27 @@ final class BackwardNarrator {
 		double[][] x = Narration.rows(on.forward().layers().get(l).input());
 		double[][] gz = Narration.rows(on.gradients(l).dLdZ());
 		double[][] dw = Narration.rows(on.gradients(l).dLdW());
+		double[][] w = Narration.rows(on.step().network().layer(l).weights());
+		Regularization r = on.step().regularization();
 		boolean single = Narration.single(dw);
-		Elements e = on.elements(dw.length, dw[0].length, (m, j) -> on.line(Sym.NAME_DLDW, n.index(m, j, single),
-				on.sum(x.length, i -> n.product(n.factor(x[i][m]), n.factor(gz[i][j]))), dw[m][j]));
+		Elements e = on.elements(dw.length, dw[0].length, (m, j) -> {
+			String data = on.sum(x.length, i -> n.product(n.factor(x[i][m]), n.factor(gz[i][j])));
+			String expression = r.isNone() ? data : data + n.plus() + n.fill(Sym.EXPR_PENALTY_SLOPE, r.type(),
+					n.factor(r.rate()), new PenaltyLines(on).argument(w[m][j]));
+			return on.line(Sym.NAME_DLDW, n.index(m, j, single), expression, dw[m][j]);
+		});
 		Counts counts = Counts.of(dw);
 		List<String> meaning = new ArrayList<>();
 		meaning.add(on.text(Msg.MEANING_DLDW));
+		if (!r.isNone()) {
+			meaning.add(on.text(Msg.MEANING_DLDW_PENALTY, r.type(), n.rounded(r.rate())));
+		}
 		meaning.add(on.text(Msg.MEANING_DLDW_DIRECTION, counts.negative(), counts.positive(), counts.zero()));
 		if (counts.maxAbs() >= Thresholds.LARGE_GRADIENT) {
 			meaning.add(on.text(Msg.MEANING_GRADIENT_LARGE, n.rounded(counts.maxAbs())));
 		}
-		return on.worked(n.fill(Sym.FORMULA_DLDW), e, meaning);
+		return on.worked(r.isNone() ? n.fill(Sym.FORMULA_DLDW) : n.fill(Sym.FORMULA_DLDW_PENALTY, r.type()), e,
+				meaning);
 	}
 
 	Worked dLdb(int l) {

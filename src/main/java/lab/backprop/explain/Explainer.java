@@ -41,7 +41,10 @@ public class Explainer {
 			update.add(new Explanations.UpdateLayer(of(updateNarrator.weights(l)), of(updateNarrator.bias(l))));
 		}
 		AfterNarrator after = new AfterNarrator(narration);
-		return new Explanations(language.toLanguageTag(), new Explanations.Forward(forward, of(forwardNarrator.loss())),
+		Explanations.Forward forwardExplained = narration.regularized() ? new Explanations.Forward(forward,
+				of(forwardNarrator.dataLoss()), of(forwardNarrator.penalty()), of(forwardNarrator.loss()))
+				: new Explanations.Forward(forward, of(forwardNarrator.loss()));
+		return new Explanations(language.toLanguageTag(), forwardExplained,
 				new Explanations.Backward(of(backwardNarrator.dLdPrediction()), backward),
 				new Explanations.Update(update),
 				new Explanations.After(of(after.prediction()), of(after.loss()), of(after.lossChange())));

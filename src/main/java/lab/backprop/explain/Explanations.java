@@ -1,6 +1,7 @@
 package lab.backprop.explain;
 
 import java.util.List;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -26,9 +27,18 @@ public record Explanations(
 		@Schema(description = "Explains `after`.") After after){
 
 	@Schema(name = "ForwardExplanations", description = "The forward pass: per layer z and output, then the loss.")
-	@JsonPropertyOrder({ "layers", "loss" })
+	@JsonPropertyOrder({ "layers", "dataLoss", "penalty", "loss" })
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Forward(@Schema(description = "Per layer, first to last.") List<ForwardLayer> layers,
-			@Schema(description = "Explains `forward.loss`.") Explanation loss) {
+			@Schema(description = "Only with `regularization`: explains `forward.dataLoss`.",
+					nullable = true) Explanation dataLoss,
+			@Schema(description = "Only with `regularization`: explains `forward.penalty`.",
+					nullable = true) Explanation penalty,
+			@Schema(description = "Explains `forward.loss` (with `regularization`, the data loss plus the penalty).") Explanation loss) {
+
+		public Forward(List<ForwardLayer> layers, Explanation loss) {
+			this(layers, null, null, loss);
+		}
 	}
 
 	@Schema(name = "ForwardLayerExplanations", description = "One layer's forward values explained.")

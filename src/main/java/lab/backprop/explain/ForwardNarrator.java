@@ -6,6 +6,7 @@ import java.util.List;
 import lab.backprop.engine.Activation;
 import lab.backprop.engine.ForwardPass;
 import lab.backprop.engine.Layer;
+import lab.backprop.engine.Regularization;
 import lab.backprop.explain.Cases.Thresholds;
 import lab.backprop.explain.Narration.Elements;
 
@@ -65,12 +66,43 @@ final class ForwardNarrator {
 		return on.worked(n.fill(Sym.FORMULA_OUTPUT, v.activation()), e, meaning);
 	}
 
+	/**
+	 * The loss; with a regularization, the objective: the data loss plus the penalty,
+	 * each written out.
+	 */
 	Worked loss() {
+		if (!on.regularized()) {
+			return dataLoss(Sym.NAME_LOSS);
+		}
+		ForwardPass pass = on.forward();
+		List<Worked.Line> lines = List.of(on.dataLossLine(pass, Sym.NAME_LOSS_DATA),
+				new PenaltyLines(on).penalty(on.step().network(), pass.penalty(), Sym.NAME_PENALTY),
+				new PenaltyLines(on).objective(pass, Sym.NAME_LOSS));
+		List<String> meaning = List.of(
+				on.text(Msg.MEANING_LOSS_OBJECTIVE, n.rounded(pass.dataLoss()), n.rounded(pass.penalty())),
+				on.text(Msg.MEANING_LOSS_VALUE, n.rounded(pass.loss())));
+		return on.worked(n.fill(Sym.FORMULA_LOSS_OBJECTIVE), new Narration.Elements(lines, null), meaning);
+	}
+
+	/** The data loss: the prediction against the labels. */
+	Worked dataLoss() {
+		return dataLoss(Sym.NAME_LOSS_DATA);
+	}
+
+	private Worked dataLoss(Sym name) {
 		List<String> meaning = new ArrayList<>();
 		meaning.add(on.text(Msg.MEANING_LOSS, on.step().loss()));
-		double loss = on.forward().loss();
+		double loss = on.forward().dataLoss();
 		meaning.add(loss == 0.0 ? on.text(Msg.MEANING_LOSS_ZERO) : on.text(Msg.MEANING_LOSS_VALUE, n.rounded(loss)));
-		return on.worked(n.fill(Sym.FORMULA_LOSS, on.step().loss()), on.lossLine(on.forward(), Sym.NAME_LOSS), meaning);
+		return on.worked(n.fill(Sym.FORMULA_LOSS, on.step().loss()), on.lossLine(on.forward(), name), meaning);
+	}
+
+	/** The penalty on the weights sent; only with a regularization. */
+	Worked penalty() {
+		Regularization r = on.step().regularization();
+		Worked.Line line = new PenaltyLines(on).penalty(on.step().network(), on.forward().penalty(), Sym.NAME_PENALTY);
+		return on.worked(n.fill(Sym.FORMULA_PENALTY, r.type()), new Narration.Elements(List.of(line), null),
+				List.of(on.text(Msg.MEANING_PENALTY, r.type(), n.rounded(r.rate()))));
 	}
 
 }

@@ -2,6 +2,7 @@ package lab.backprop.explain;
 
 import lab.backprop.engine.Activation;
 import lab.backprop.engine.Loss;
+import lab.backprop.engine.Regularization;
 
 /**
  * The keys of the language bundles ({@code explain/messages*.properties}): every sentence
@@ -87,7 +88,15 @@ enum Msg {
 	/** {0}: the learning rate. */
 	MD_LEARNING_RATE, MD_FORMULA, MD_NUMBERS, MD_ROUNDED, MD_QUANTITY(Quantity.class),
 	/** {0}: the value of the explain parameter. */
-	PROBLEM_EXPLAIN_DETAIL, PROBLEM_EXPLAIN_TITLE;
+	PROBLEM_EXPLAIN_DETAIL, PROBLEM_EXPLAIN_TITLE,
+	/** {0}: λ. */
+	MEANING_PENALTY(Regularization.Type.class),
+	/** {0}: the data loss; {1}: the penalty. */
+	MEANING_LOSS_OBJECTIVE,
+	/** {0}: λ. */
+	MEANING_DLDW_PENALTY(Regularization.Type.class),
+	/** {0}: the type; {1}: λ. */
+	MD_REGULARIZATION;
 
 	private final Class<? extends Enum<?>> variants;
 

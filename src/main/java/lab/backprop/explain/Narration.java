@@ -113,15 +113,23 @@ final class Narration {
 		});
 	}
 
-	/** The loss of {@code pass} written out term by term. */
+	/** The data loss of {@code pass} written out term by term. */
 	Elements lossLine(ForwardPass pass, Sym name) {
+		return new Elements(List.of(dataLossLine(pass, name)), null);
+	}
+
+	Worked.Line dataLossLine(ForwardPass pass, Sym name) {
 		double[][] p = rows(pass.prediction());
 		int k = p[0].length;
 		String terms = sum(p.length * k, t -> n.fill(Sym.EXPR_LOSS_TERM, step.loss(), n.factor(p[t / k][t % k]),
 				n.factor(labels[t / k][t % k])));
 		String expression = n.fill(Sym.EXPR_LOSS, step.loss(), lossDivisor(), terms);
 		String lhs = n.fill(name);
-		return new Elements(List.of(new Worked.Line(lhs, n.equation(lhs, expression, pass.loss()), pass.loss())), null);
+		return new Worked.Line(lhs, n.equation(lhs, expression, pass.dataLoss()), pass.dataLoss());
+	}
+
+	boolean regularized() {
+		return !step.regularization().isNone();
 	}
 
 	Worked.Line line(Sym name, String index, String expression, double value) {

@@ -69,6 +69,10 @@ final class WorkedSolution {
 		}
 
 		section(Msg.MD_LOSS);
+		if (narration.regularized()) {
+			quantity(Quantity.DATA_LOSS, forward.dataLoss());
+			quantity(Quantity.PENALTY, forward.penalty());
+		}
 		quantity(Quantity.LOSS, forward.loss());
 
 		section(Msg.MD_BACKWARD);
@@ -108,6 +112,10 @@ final class WorkedSolution {
 		}
 		items.add(text(Msg.MD_LABEL) + ": " + values(Matrices.rows(step.labels())));
 		items.add(text(Msg.MD_LOSS_FUNCTION, step.loss().wireName()));
+		if (narration.regularized()) {
+			items.add(text(Msg.MD_REGULARIZATION, step.regularization().type().wireName(),
+					math(n.number(step.regularization().rate()))));
+		}
 		items.add(text(Msg.MD_LEARNING_RATE) + ": " + math(n.number(step.result().learningRate())));
 		for (String item : items) {
 			out.append("- ").append(item).append('\n');

@@ -17,6 +17,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.RestController;
 
 import lab.backprop.engine.GradientCheck;
+import lab.backprop.engine.StoppedException;
+import lab.backprop.engine.Training;
+import lab.backprop.system.limits.StopSignals;
+import lab.backprop.system.problem.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
 import lab.backprop.request.StepRequestReader;
 import lab.backprop.system.admission.MemoryAdmission;
 import lab.backprop.system.limits.TrainingLimits;
@@ -34,23 +40,29 @@ public class GradientCheckController {
 
 	private final MemoryAdmission admission;
 
+	private final StopSignals signals;
+
 	public GradientCheckController(StepRequestReader reader, GradientCheck gradientCheck, TrainingLimits limits,
-			MemoryAdmission admission) {
+			MemoryAdmission admission, StopSignals signals) {
 		this.reader = reader;
 		this.gradientCheck = gradientCheck;
 		this.limits = limits;
 		this.admission = admission;
+		this.signals = signals;
 	}
 
 	@Operation(summary = "Check every gradient against a finite difference", description = """
 			Takes the /train-step body (it is validated in full, but `learningRate`, `optimizer` and \
-			`optimizerState` play no part) and, for every weight and bias θ, puts the analytic dL/dθ of \
+			`optimizerState` play no part; with `regularization` the loss includes its penalty, and dL/dW \
+			its derivative) and, for every weight and bias θ, puts the analytic dL/dθ of \
 			the backward pass beside a central finite difference of the loss, \
 			(L(θ + h) − L(θ − h)) / 2h with h = ∛ε · max(1, |θ|), computed with Commons Math's \
 			FiniteDifferencesDifferentiator. A parameter passes when |analytic − numeric| ≤ 1e-8 + \
 			1e-5 · max(|analytic|, |numeric|). \
 			\n\nEach parameter costs three loss evaluations, so 3 × parameters × parameters × batch must \
-			fit the compute budget backprop.limits.max-train-work, else a 413.""")
+			fit the gradient check's own compute budget backprop.limits.max-gradient-check-work (default \
+			100000000), else a 413; a check that runs longer than backprop.limits.max-train-time (default \
+			30 s) stops and is a 413 naming that limit (a 503 when the service is stopping).""")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = TrainStepRequest.class)))
@@ -58,13 +70,14 @@ public class GradientCheckController {
 	@ApiResponse(responseCode = "400",
 			description = "The body is not valid: `errors` lists each problem with a JSON Pointer.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-	@ApiResponse(responseCode = "413", description = "The check is over the compute budget.",
+	@ApiResponse(responseCode = "413",
+			description = "The check is over its compute budget, or did not finish within the time limit: `limit` names which.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@ApiResponse(responseCode = "422",
 			description = "The loss is not finite at (or next to) the parameters sent: `quantity` names the value.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@ApiResponse(responseCode = "503",
-			description = "Other large requests hold the memory this one needs and did not free it in time (`backprop.admission`): try again after `Retry-After` seconds.",
+			description = "Other large requests hold the memory this one needs and did not free it in time (`backprop.admission`): try again after `Retry-After` seconds. Also the answer while the service is stopping.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@PostMapping(path = "/gradient-check", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
@@ -72,11 +85,22 @@ public class GradientCheckController {
 		StepInput input = reader.read(request);
 		long parameters = ComputeBudget.parameters(input.network());
 		int batch = input.inputs().getRowDimension();
-		ComputeBudget.check(ComputeBudget.product(GradientCheck.POINTS, parameters, parameters, batch),
+		ComputeBudget.checkGradientCheck(ComputeBudget.product(GradientCheck.POINTS, parameters, parameters, batch),
 				"3 × parameters × parameters × batch = 3 × " + parameters + " × " + parameters + " × " + batch, limits);
 		admission.admit(input.network(), input.inputs(), input.labels(), servletRequest);
-		return GradientCheckResponse
-			.from(gradientCheck.run(input.network(), input.inputs(), input.labels(), input.loss()));
+		try {
+			return GradientCheckResponse.from(gradientCheck.run(input.network(), input.inputs(), input.labels(),
+					input.loss(), input.regularization(), signals.startRun()));
+		}
+		catch (StoppedException e) {
+			if (e.reason() == Training.StopReason.SHUTDOWN) {
+				throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE,
+						Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.BUSY, "The service is stopping",
+								"The service is shutting down; send the check again once it is back."),
+						null);
+			}
+			throw ComputeBudget.timeUsedUp("The gradient check", limits);
+		}
 	}
 
 }

@@ -22,13 +22,17 @@ final class NumberArrays {
 	}
 
 	static RealMatrix inputs(NumberArray inputs, List<FieldError> errors) {
+		return inputs(inputs, "/inputs", errors);
+	}
+
+	static RealMatrix inputs(NumberArray inputs, String pointer, List<FieldError> errors) {
 		if (inputs.isScalar()) {
-			errors.add(new FieldError("/inputs",
+			errors.add(new FieldError(pointer,
 					"must be an array of numbers (one example) or of rows (a batch), not a bare number"));
 			return null;
 		}
 		double[][] rows = inputs.isFlat() ? new double[][] { inputs.flat() } : inputs.rows();
-		return rectangular(rows, "/inputs", "inputs", inputs.isFlat(), errors);
+		return rectangular(rows, pointer, "inputs", inputs.isFlat(), errors);
 	}
 
 	static RealMatrix weights(NumberArray value, String pointer, List<FieldError> errors) {
@@ -75,14 +79,18 @@ final class NumberArrays {
 	 * needs.
 	 */
 	static RealMatrix labels(NumberArray value, int batch, int outputs, List<FieldError> errors) {
+		return labels(value, batch, outputs, "/label", errors);
+	}
+
+	static RealMatrix labels(NumberArray value, int batch, int outputs, String pointer, List<FieldError> errors) {
 		if (value == null) {
-			errors.add(new FieldError("/label", "is required: batch × outputs (" + batch + " × " + outputs + ")"));
+			errors.add(new FieldError(pointer, "is required: batch × outputs (" + batch + " × " + outputs + ")"));
 			return null;
 		}
 		double[][] rows;
 		if (value.isScalar()) {
 			if (batch != 1 || outputs != 1) {
-				errors.add(new FieldError("/label", "must be " + batch + " × " + outputs
+				errors.add(new FieldError(pointer, "must be " + batch + " × " + outputs
 						+ " (batch × outputs): a single number fits only one example with one output"));
 				return null;
 			}
@@ -100,7 +108,7 @@ final class NumberArrays {
 				}
 			}
 			else {
-				errors.add(new FieldError("/label", "must be a " + batch + " × " + outputs
+				errors.add(new FieldError(pointer, "must be a " + batch + " × " + outputs
 						+ " matrix (batch × outputs): a flat array is ambiguous with several examples and outputs"));
 				return null;
 			}
@@ -108,9 +116,9 @@ final class NumberArrays {
 		else {
 			rows = value.rows();
 		}
-		RealMatrix labels = rectangular(rows, "/label", "label", value.isFlat(), errors);
+		RealMatrix labels = rectangular(rows, pointer, "label", value.isFlat(), errors);
 		if (labels != null && (labels.getRowDimension() != batch || labels.getColumnDimension() != outputs)) {
-			errors.add(new FieldError("/label", "is " + labels.getRowDimension() + " × " + labels.getColumnDimension()
+			errors.add(new FieldError(pointer, "is " + labels.getRowDimension() + " × " + labels.getColumnDimension()
 					+ " but must be batch × outputs = " + batch + " × " + outputs));
 			return null;
 		}

@@ -21,7 +21,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 		`layers`, to continue: k calls of /train-step, each with the previous answer's `update.layers` and \
 		`optimizerState`, give exactly what one /train of k steps gives. Leave it out to start afresh.""")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "type", "step", "layers" })
+@JsonPropertyOrder({ "type", "step", "epoch", "position", "layers" })
 public record OptimizerStateBody(
 
 		@Schema(description = "The rule that kept this state; must match the request's optimizer as run (see `update.optimizer.type`).",
@@ -35,9 +35,26 @@ public record OptimizerStateBody(
 										message = "must be ≥ 0, not ${validatedValue}") Long step,
 
 		@Schema(description = """
+				Mini-batch training (/train with `batchSize`): the epoch the next batch comes from, 0 for the \
+				first. Present in /train's answers that used mini-batches; /train-step ignores it. Default 0.""",
+				example = "3", minimum = "0") @JsonDeserialize(using = WholeNumberDeserializer.class) @PositiveOrZero(
+						message = "must be ≥ 0, not ${validatedValue}") Long epoch,
+
+		@Schema(description = """
+				Mini-batch training: how many examples of the epoch's shuffled order are already used; the \
+				next batch starts there. Below the number of training examples. Default 0.""", example = "40",
+				minimum = "0") @JsonDeserialize(using = WholeNumberDeserializer.Int.class) @PositiveOrZero(
+						message = "must be ≥ 0, not ${validatedValue}") Integer position,
+
+		@Schema(description = """
 				Per layer, first to last, the buffers of its weights and its bias. Absent for plain `sgd`, \
 				which keeps none, and when `step` is 0.""") List<@NotNull(
 				message = "must be an object \\{weights, bias\\}, not null") LayerStateBody> layers) {
+
+	/** A state without a mini-batch position. */
+	public OptimizerStateBody(String type, Long step, List<LayerStateBody> layers) {
+		this(type, step, null, null, layers);
+	}
 
 	@Schema(name = "LayerOptimizerState", description = """
 			One layer's buffers by name: `momentumBuffer` (sgd with momentum, rmsprop with momentum), \

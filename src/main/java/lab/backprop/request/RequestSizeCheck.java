@@ -64,6 +64,41 @@ public class RequestSizeCheck {
 		}
 	}
 
+	/**
+	 * Another set of examples for {@code body}'s network (a test set, at
+	 * {@code pointer}): the same limits on its batch, its numbers and the activations of
+	 * its forward pass as {@link #check} puts on the inputs.
+	 * @throws LimitExceededException at the first size over its limit
+	 */
+	public void checkExamples(NumberArray inputs, String pointer, StepBody body) {
+		if (inputs == null || inputs.isScalar()) {
+			return;
+		}
+		int batch = inputs.isFlat() ? 1 : inputs.rows().length;
+		over(batch, limits.maxBatchSize(), pointer, "examples in a batch", "max-batch-size");
+		long numbers = 0;
+		if (inputs.isFlat()) {
+			numbers = inputs.flat().length;
+		}
+		else {
+			for (double[] row : inputs.rows()) {
+				numbers += row.length;
+			}
+		}
+		over(numbers, limits.maxInputNumbers(), pointer, "input numbers", "max-input-numbers");
+		long neurons = 0;
+		if (body.layers() != null) {
+			for (TrainStepRequest.LayerSpec layer : body.layers()) {
+				neurons += layer == null ? 0 : width(layer.weights());
+			}
+		}
+		else {
+			neurons = width(body.weights());
+		}
+		over(batch * neurons, limits.maxActivations(), pointer,
+				"activations (batch × neurons of all layers = " + batch + " × " + neurons + ")", "max-activations");
+	}
+
 	/** The neurons of a layer: its weights' widest row (0 when not a matrix yet). */
 	static long width(NumberArray weights) {
 		if (weights == null || !weights.isMatrix()) {

@@ -41,6 +41,14 @@ public interface StepBody {
 
 	OptimizerStateBody optimizerState();
 
+	/**
+	 * The penalty on the weights, or {@code null} for none; a body whose record has no
+	 * such field takes none.
+	 */
+	default RegularizationSpec regularization() {
+		return null;
+	}
+
 	/** Whether any field of the single-layer form was given. */
 	default boolean singleLayerForm() {
 		return weights() != null || bias() != null || activation() != null;

@@ -15,6 +15,7 @@ import lab.backprop.engine.Activation;
 import lab.backprop.engine.Layer;
 import lab.backprop.engine.Loss;
 import lab.backprop.engine.Network;
+import lab.backprop.engine.Regularization;
 import lab.backprop.engine.optim.Optimizer;
 import lab.backprop.engine.optim.OptimizerState;
 import lab.backprop.system.problem.FieldError;
@@ -77,12 +78,29 @@ public class StepRequestReader {
 		}
 		Optimizer optimizer = OptimizerReader.read(body.optimizer(), invalid, found);
 		OptimizerState state = OptimizerStateReader.read(body.optimizerState(), optimizer, layers, invalid, found);
+		Regularization regularization = regularization(body.regularization(), invalid, found);
 		if (!found.isEmpty()) {
 			found.sort(BeanViolations.fieldOrder(body.getClass()));
 			errors.addAll(found);
 			return null;
 		}
-		return new StepInput(new Network(layers), inputs, labels, loss, body.learningRate(), optimizer, state);
+		return new StepInput(new Network(layers), inputs, labels, loss, body.learningRate(), optimizer, state,
+				regularization);
+	}
+
+	/** The penalty: none when absent; {@code null} when invalid. */
+	private static Regularization regularization(RegularizationSpec spec, Set<String> invalid,
+			List<FieldError> errors) {
+		if (spec == null) {
+			return Regularization.NONE;
+		}
+		Regularization.Type type = spec.type() == null ? null
+				: WireEnum.parse(spec.type(), Regularization.Type.values(), Regularization.Type::wireName,
+						"/regularization/type", "regularization type", errors);
+		if (type == null || invalid.contains("/regularization/rate")) {
+			return null; // the type's error, or Bean Validation's, says why
+		}
+		return new Regularization(type, spec.rate());
 	}
 
 	/** The network of either form; {@code null} when the form itself is wrong. */

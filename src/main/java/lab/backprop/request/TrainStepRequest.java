@@ -71,7 +71,9 @@ public record TrainStepRequest(
 
 		@Schema(description = "The update rule and its hyper-parameters (PyTorch's). Default: plain sgd, θ ← θ − η · dL/dθ.") @Valid OptimizerSpec optimizer,
 
-		@Schema(description = "The optimizer state a previous step returned, to continue from it. Default: a fresh start.") @Valid OptimizerStateBody optimizerState)
+		@Schema(description = "The optimizer state a previous step returned, to continue from it. Default: a fresh start.") @Valid OptimizerStateBody optimizerState,
+
+		@Schema(description = "A penalty on the weights added to the loss (l1 or l2). Default: none.") @Valid RegularizationSpec regularization)
 		implements
 			StepBody{
 

@@ -124,12 +124,13 @@ public class TrainStepController {
 		StepInput input = reader.read(request);
 		admission.admit(input.network(), input.inputs(), input.labels(), servletRequest);
 		TrainingStep.Result result = trainingStep.run(input.network(), input.inputs(), input.labels(), input.loss(),
-				input.learningRate(), input.optimizer(), input.optimizerState());
-		TrainStepResponse response = TrainStepResponse.from(result);
+				input.regularization(), input.learningRate(), input.optimizer(), input.optimizerState());
+		TrainStepResponse response = TrainStepResponse.from(result, !input.regularization().isNone());
 		if (detail == Include.SUMMARY) {
 			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(TrainStepSummary.from(response));
 		}
-		Step step = new Step(input.network(), input.inputs(), input.labels(), input.loss(), result);
+		Step step = new Step(input.network(), input.inputs(), input.labels(), input.loss(), input.regularization(),
+				result);
 		Locale language = explainer.language(locale);
 		if (!explained) {
 			return ResponseEntity.ok(new StepReport(response, null, step, language));

@@ -1,5 +1,6 @@
 package lab.backprop.step;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import lab.backprop.request.OptimizerSpec;
@@ -31,10 +32,20 @@ public record TrainStepResponse(@Schema(
 		@Schema(description = "The optimizer's state after this step: send it back as `optimizerState` with `update.layers`.") OptimizerStateBody optimizerState) {
 
 	@Schema(name = "Forward", description = "The forward pass with the parameters sent.")
-	@JsonPropertyOrder({ "layers", "prediction", "loss" })
+	@JsonPropertyOrder({ "layers", "prediction", "dataLoss", "penalty", "loss" })
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Forward(@Schema(description = "Per layer, first to last.") List<ForwardLayer> layers,
 			@Schema(description = "ŷ: the last layer's output, batch × outputs.") double[][] prediction,
-			@Schema(description = "The scalar loss L (see `loss` in the request).") double loss) {
+			@Schema(description = "Only with `regularization`: the loss of the prediction against the labels (see `loss` in the request).",
+					nullable = true) Double dataLoss,
+			@Schema(description = "Only with `regularization`: its penalty on the weights, λ·Σ|w| (l1) or (λ/2)·Σw² (l2).",
+					nullable = true) Double penalty,
+			@Schema(description = "The scalar loss L (see `loss` in the request); with `regularization`, dataLoss + penalty.") double loss) {
+
+		/** A pass without a penalty. */
+		public Forward(List<ForwardLayer> layers, double[][] prediction, double loss) {
+			this(layers, prediction, null, null, loss);
+		}
 	}
 
 	@Schema(name = "ForwardLayer", description = "One layer's forward values, each batch × neurons.")
@@ -81,26 +92,44 @@ public record TrainStepResponse(@Schema(
 	}
 
 	@Schema(name = "After", description = "The forward pass again, with the updated parameters.")
-	@JsonPropertyOrder({ "prediction", "loss", "lossChange" })
+	@JsonPropertyOrder({ "prediction", "dataLoss", "penalty", "loss", "lossChange" })
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record After(@Schema(description = "ŷ with the new parameters.") double[][] prediction,
-			@Schema(description = "The loss with the new parameters.") double loss,
+			@Schema(description = "Only with `regularization`: the data loss with the new parameters.",
+					nullable = true) Double dataLoss,
+			@Schema(description = "Only with `regularization`: the penalty on the new weights.",
+					nullable = true) Double penalty,
+			@Schema(description = "The loss with the new parameters (with `regularization`, dataLoss + penalty).") double loss,
 			@Schema(description = "after.loss − forward.loss: negative when the step lowered the loss.") double lossChange) {
+
+		/** A pass without a penalty. */
+		public After(double[][] prediction, double loss, double lossChange) {
+			this(prediction, null, null, loss, lossChange);
+		}
 	}
 
-	public static TrainStepResponse from(TrainingStep.Result result) {
-		return new TrainStepResponse(forward(result.forward()), backward(result.backward()),
+	/** The step's answer; {@code regularized} shows the loss's data part and penalty. */
+	public static TrainStepResponse from(TrainingStep.Result result, boolean regularized) {
+		ForwardPass after = result.after();
+		return new TrainStepResponse(forward(result.forward(), regularized), backward(result.backward()),
 				new Update(result.learningRate(), OptimizerBodies.describe(result.optimizer()),
 						parameters(result.updated())),
-				new After(rows(result.after().prediction()), result.after().loss(), result.lossChange()),
+				new After(rows(after.prediction()), regularized ? after.dataLoss() : null,
+						regularized ? after.penalty() : null, after.loss(), result.lossChange()),
 				OptimizerBodies.state(result.optimizer(), result.state()));
 	}
 
-	private static Forward forward(ForwardPass pass) {
+	public static TrainStepResponse from(TrainingStep.Result result) {
+		return from(result, false);
+	}
+
+	private static Forward forward(ForwardPass pass, boolean regularized) {
 		List<ForwardLayer> layers = new ArrayList<>(pass.layers().size());
 		for (ForwardPass.LayerValues v : pass.layers()) {
 			layers.add(new ForwardLayer(rows(v.input()), rows(v.z()), v.activation().wireName(), rows(v.output())));
 		}
-		return new Forward(layers, rows(pass.prediction()), pass.loss());
+		return new Forward(layers, rows(pass.prediction()), regularized ? pass.dataLoss() : null,
+				regularized ? pass.penalty() : null, pass.loss());
 	}
 
 	private static Backward backward(BackwardPass pass) {

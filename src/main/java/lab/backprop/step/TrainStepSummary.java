@@ -1,5 +1,6 @@
 package lab.backprop.step;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import lab.backprop.request.OptimizerStateBody;
 
@@ -20,15 +21,22 @@ public record TrainStepSummary(@Schema(description = "The forward pass: its loss
 		@Schema(description = "As in the full answer: send it back with `update.layers`.") OptimizerStateBody optimizerState) {
 
 	@Schema(name = "ForwardLoss", description = "The forward pass with the parameters sent: its loss only.")
-	public record ForwardLoss(@Schema(description = "The scalar loss L (see `loss` in the request).") double loss) {
+	@JsonPropertyOrder({ "dataLoss", "penalty", "loss" })
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record ForwardLoss(
+			@Schema(description = "Only with `regularization`: as in the full answer.",
+					nullable = true) Double dataLoss,
+			@Schema(description = "Only with `regularization`: as in the full answer.", nullable = true) Double penalty,
+			@Schema(description = "The scalar loss L (see `loss` in the request).") double loss) {
 	}
 
 	/**
 	 * The summary of a full answer: the same objects, without the intermediate values.
 	 */
 	public static TrainStepSummary from(TrainStepResponse full) {
-		return new TrainStepSummary(new ForwardLoss(full.forward().loss()), full.update(), full.after(),
-				full.optimizerState());
+		TrainStepResponse.Forward forward = full.forward();
+		return new TrainStepSummary(new ForwardLoss(forward.dataLoss(), forward.penalty(), forward.loss()),
+				full.update(), full.after(), full.optimizerState());
 	}
 
 }

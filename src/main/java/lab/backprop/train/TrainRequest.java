@@ -11,6 +11,8 @@ import lab.backprop.request.OptimizerSpec;
 import lab.backprop.request.OptimizerStateBody;
 import lab.backprop.request.TrainStepRequest.LayerSpec;
 import lab.backprop.request.FiniteNumber;
+import lab.backprop.request.HeldOutData;
+import lab.backprop.request.RegularizationSpec;
 import lab.backprop.request.WholeNumberDeserializer;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -23,7 +25,8 @@ import lab.backprop.request.StepBody;
  */
 @Schema(name = "TrainRequest", description = """
 		A /train-step body (every field means the same) plus `steps` and, optionally, `targetLoss`, \
-		`recordEvery` and `trace`.""")
+		`recordEvery`, `trace`, a `test` set, mini-batches (`batchSize`, `shuffleSeed`) and a `grid` for \
+		the decision boundary.""")
 public record TrainRequest(
 
 		@Schema(description = "As in /train-step: batch × features.", oneOf = {
@@ -63,9 +66,9 @@ public record TrainRequest(
 
 		@Schema(description = """
 				How many steps to take at most: 1 to backprop.limits.max-train-steps (default 100000). \
-				steps × parameters × batch must also fit the compute budget backprop.limits.max-train-work \
-				(default 100000000), or the answer is a 413.""", example = "1000", minimum = "1",
-				requiredMode = Schema.RequiredMode.REQUIRED) @JsonDeserialize(
+				The run must also fit the compute budget backprop.limits.max-train-work (default \
+				20000000000; full-batch, steps × parameters × batch), or the answer is a 413.""", example = "1000",
+				minimum = "1", requiredMode = Schema.RequiredMode.REQUIRED) @JsonDeserialize(
 						using = WholeNumberDeserializer.Int.class) @TrainSteps Integer steps,
 
 		@Schema(description = "Stop as soon as the loss is at or below this (checked before each step and after the last). Default: never.",
@@ -80,7 +83,36 @@ public record TrainRequest(
 						message = "must be at least 1, not ${validatedValue}") Integer recordEvery,
 
 		@Schema(description = "Also return the first and the last step in full, as /train-step shows them. Default false.",
-				defaultValue = "false") Boolean trace)
+				defaultValue = "false") Boolean trace,
+
+		@Schema(description = """
+				As in /train-step: a penalty on the weights added to the loss. `history`'s `loss` is then the \
+				objective (data loss plus penalty) and each point also has `dataLoss`.""") @Valid RegularizationSpec regularization,
+
+		@Schema(description = """
+				Held-out examples, never trained on: every `history` point and the answer gain `testLoss` \
+				(the data loss alone) and, for a classifier, `testAccuracy`.""") @Valid HeldOutData test,
+
+		@Schema(description = """
+				Mini-batch training: the examples of one step, 1 to the number of examples. Each epoch takes \
+				every example once in an order shuffled with `shuffleSeed`, `batchSize` at a time (the last \
+				batch of an epoch smaller when it does not divide the examples); every step is /train-step \
+				on its batch, and `steps` counts these steps. `history` and `targetLoss` use the loss over \
+				the whole training set after each step. `optimizerState` then carries `epoch` and \
+				`position`, so that a run continued from an answer gives exactly what one longer run gives. \
+				Default, or equal to the number of examples: the whole set every step, in its order (the \
+				same numbers as without it). The order: for epoch e, SplitMix64 seeded with \
+				mix(shuffleSeed + (e + 1)·0x9E3779B97F4A7C15), then Fisher–Yates from the last index down, \
+				j = ((next >>> 33)·(i + 1)) >>> 31; docs/api.md writes it out.""", example = "10",
+				minimum = "1") @JsonDeserialize(using = WholeNumberDeserializer.Int.class) @Min(value = 1,
+						message = "must be at least 1, not ${validatedValue}") Integer batchSize,
+
+		@Schema(description = "The seed of the mini-batches' order (any 64-bit integer). Default 0.", example = "0",
+				defaultValue = "0") @JsonDeserialize(using = WholeNumberDeserializer.class) Long shuffleSeed,
+
+		@Schema(description = """
+				Also answer the trained network's output over a grid of points (x₁, x₂): its decision \
+				boundary (`grid` in the answer, and in every progress event of a streamed run).""") @Valid GridRequest grid)
 		implements
 			StepBody{
 

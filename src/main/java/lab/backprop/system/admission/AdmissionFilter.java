@@ -2,6 +2,8 @@ package lab.backprop.system.admission;
 
 import java.io.IOException;
 
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,9 +20,10 @@ import lab.backprop.system.problem.Problems;
 
 /**
  * Takes a request's memory share for its body ({@link MemoryAdmission}) before anything
- * reads it, and gives back all it holds once the answer is written, whatever happened.
- * Runs after {@link RequestBodyLimitFilter}, so a body over the limit is refused before
- * it waits for memory.
+ * reads it, and gives back all it holds once the answer is written, whatever happened:
+ * for an asynchronous answer (a stream of events), when it completes. Runs after
+ * {@link RequestBodyLimitFilter}, so a body over the limit is refused before it waits for
+ * memory.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -41,6 +44,7 @@ public class AdmissionFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		boolean async = false;
 		try {
 			// RequestBodyLimitFilter has read a chunked body already, so its length is
 			// known here too;
@@ -58,10 +62,46 @@ public class AdmissionFilter extends OncePerRequestFilter {
 				}
 			}
 			chain.doFilter(request, response);
+			if (request.isAsyncStarted()) {
+				// a stream goes on after the chain returns: its share is given back when
+				// it ends, however it ends (completion, timeout and error all complete)
+				request.getAsyncContext().addListener(new ReleaseOnComplete(request));
+				async = true;
+			}
 		}
 		finally {
+			if (!async) {
+				admission.release(request);
+			}
+		}
+	}
+
+	private final class ReleaseOnComplete implements AsyncListener {
+
+		private final HttpServletRequest request;
+
+		ReleaseOnComplete(HttpServletRequest request) {
+			this.request = request;
+		}
+
+		@Override
+		public void onComplete(AsyncEvent event) {
 			admission.release(request);
 		}
+
+		@Override
+		public void onTimeout(AsyncEvent event) {
+		}
+
+		@Override
+		public void onError(AsyncEvent event) {
+		}
+
+		@Override
+		public void onStartAsync(AsyncEvent event) {
+			event.getAsyncContext().addListener(this);
+		}
+
 	}
 
 }

@@ -2,6 +2,7 @@ package lab.backprop.system.admission;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -128,10 +129,13 @@ public class MemoryAdmission {
 		request.setAttribute(HELD, new Held(wanted));
 	}
 
-	/** Gives back what {@code request} holds, if anything. */
+	/**
+	 * Gives back what {@code request} holds, if anything; once only, even when two
+	 * threads (a request's own and its stream's) ask at once.
+	 */
 	void release(HttpServletRequest request) {
 		Held held = (Held) request.getAttribute(HELD);
-		if (held != null) {
+		if (held != null && held.released().compareAndSet(false, true)) {
 			request.removeAttribute(HELD);
 			kibibytes.release(held.kibibytes());
 		}
@@ -142,7 +146,11 @@ public class MemoryAdmission {
 		return kibibytes.availablePermits();
 	}
 
-	private record Held(int kibibytes) {
+	private record Held(int kibibytes, AtomicBoolean released) {
+
+		Held(int kibibytes) {
+			this(kibibytes, new AtomicBoolean());
+		}
 	}
 
 }

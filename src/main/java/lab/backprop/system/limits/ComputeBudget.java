@@ -9,7 +9,8 @@ import lab.backprop.engine.Network;
 import lab.backprop.system.problem.Problems;
 
 /**
- * The work a request asks for, measured against {@link TrainingLimits#maxTrainWork()}.
+ * The work a request asks for, measured against {@link TrainingLimits#maxTrainWork()} (or
+ * {@link TrainingLimits#maxGradientCheckWork()}).
  */
 public final class ComputeBudget {
 
@@ -44,17 +45,40 @@ public final class ComputeBudget {
 	 * {@code work} exceeds it
 	 */
 	public static void check(long work, String formula, TrainingLimits limits) {
-		if (work <= limits.maxTrainWork()) {
+		check(work, formula, limits.maxTrainWork(), TrainingLimits.MAX_TRAIN_WORK,
+				"ask for fewer steps, or use a smaller network or batch");
+	}
+
+	/** The same for /gradient-check, against its own budget. */
+	public static void checkGradientCheck(long work, String formula, TrainingLimits limits) {
+		check(work, formula, limits.maxGradientCheckWork(), TrainingLimits.MAX_GRADIENT_CHECK_WORK,
+				"use a smaller network or batch");
+	}
+
+	private static void check(long work, String formula, long budget, String property, String advice) {
+		if (work <= budget) {
 			return;
 		}
 		ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, Problems.TOO_LARGE,
-				"The request is over the compute budget",
-				formula + " = " + work + " is over the compute budget " + TrainingLimits.MAX_TRAIN_WORK + " = "
-						+ limits.maxTrainWork() + ": ask for fewer steps, or use a smaller network or batch.");
-		problem.setProperty("limit", TrainingLimits.MAX_TRAIN_WORK);
-		problem.setProperty("budget", limits.maxTrainWork());
+				"The request is over the compute budget", formula + " = " + work + " is over the compute budget "
+						+ property + " = " + budget + ": " + advice + ".");
+		problem.setProperty("limit", property);
+		problem.setProperty("budget", budget);
 		problem.setProperty("work", work);
 		throw new ErrorResponseException(HttpStatus.CONTENT_TOO_LARGE, problem, null);
+	}
+
+	/**
+	 * The 413 of a computation that used up {@code backprop.limits.max-train-time}
+	 * without an answer to give so far.
+	 */
+	public static ErrorResponseException timeUsedUp(String what, TrainingLimits limits) {
+		ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, Problems.TOO_LARGE,
+				"The request took longer than allowed", what + " did not finish within " + TrainingLimits.MAX_TRAIN_TIME
+						+ " = " + limits.maxTrainTime() + ": use a smaller network or batch.");
+		problem.setProperty("limit", TrainingLimits.MAX_TRAIN_TIME);
+		problem.setProperty("budget", limits.maxTrainTime().toMillis());
+		return new ErrorResponseException(HttpStatus.CONTENT_TOO_LARGE, problem, null);
 	}
 
 }

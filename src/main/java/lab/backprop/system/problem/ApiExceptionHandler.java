@@ -30,12 +30,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(NonFiniteValueException.class)
 	ResponseEntity<Object> notFinite(NonFiniteValueException e) {
-		ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, Problems.NOT_FINITE,
-				"The arithmetic overflowed",
-				e.quantity() + " is not a finite number: the step overflows a double. A smaller learning rate or "
-						+ "smaller weights or inputs keep it finite.");
-		problem.setProperty("quantity", e.quantity());
-		return Problems.response(problem, null);
+		return Problems.response(Problems.notFinite(e.quantity()), null);
 	}
 
 	@Override

@@ -45,6 +45,18 @@ public final class Problems {
 		return problem;
 	}
 
+	/**
+	 * The 422 of arithmetic that overflowed: {@code quantity} names the first value that
+	 * is not a finite number.
+	 */
+	public static ProblemDetail notFinite(String quantity) {
+		ProblemDetail problem = of(HttpStatus.UNPROCESSABLE_CONTENT, NOT_FINITE, "The arithmetic overflowed",
+				quantity + " is not a finite number: the step overflows a double. A smaller learning rate or "
+						+ "smaller weights or inputs keep it finite.");
+		problem.setProperty("quantity", quantity);
+		return problem;
+	}
+
 	/** The 400 of a body whose values are wrong, each error naming its field. */
 	public static ProblemDetail invalidBody(List<FieldError> errors) {
 		return withErrors(of(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "The request body is not valid", summary(errors)),
