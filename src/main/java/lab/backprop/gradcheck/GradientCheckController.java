@@ -42,15 +42,16 @@ public class GradientCheckController {
 		this.admission = admission;
 	}
 
-	@Operation(summary = "Check every gradient against a finite difference", description = """
-			Takes the /train-step body (it is validated in full, but `learningRate`, `optimizer` and \
-			`optimizerState` play no part) and, for every weight and bias θ, puts the analytic dL/dθ of \
-			the backward pass beside a central finite difference of the loss, \
-			(L(θ + h) − L(θ − h)) / 2h with h = ∛ε · max(1, |θ|), computed with Commons Math's \
-			FiniteDifferencesDifferentiator. A parameter passes when |analytic − numeric| ≤ 1e-8 + \
-			1e-5 · max(|analytic|, |numeric|). \
-			\n\nEach parameter costs three loss evaluations, so 3 × parameters × parameters × batch must \
-			fit the compute budget backprop.limits.max-train-work, else a 413.""")
+	@Operation(operationId = "gradientCheck", summary = "Check every gradient against a finite difference",
+			description = """
+					Takes the /train-step body (it is validated in full, but `learningRate`, `optimizer` and \
+					`optimizerState` play no part) and, for every weight and bias θ, puts the analytic dL/dθ of \
+					the backward pass beside a central finite difference of the loss, \
+					(L(θ + h) − L(θ − h)) / 2h with h = ∛ε · max(1, |θ|), computed with Commons Math's \
+					FiniteDifferencesDifferentiator. A parameter passes when |analytic − numeric| ≤ 1e-8 + \
+					1e-5 · max(|analytic|, |numeric|). \
+					\n\nEach parameter costs three loss evaluations, so 3 × parameters × parameters × batch must \
+					fit the compute budget backprop.limits.max-train-work, else a 413.""")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = TrainStepRequest.class)))

@@ -48,7 +48,7 @@ public class TrainController {
 		this.admission = admission;
 	}
 
-	@Operation(summary = "Train for many steps and return the loss history", description = """
+	@Operation(operationId = "train", summary = "Train for many steps and return the loss history", description = """
 			Takes the /train-step body plus `steps`, and repeats the step: the same computation as \
 			/train-step, so k calls of /train-step (sending back `update.layers` and `optimizerState` each \
 			time) give exactly, bit for bit, what one /train of k steps gives. Stops after `steps` steps, \
