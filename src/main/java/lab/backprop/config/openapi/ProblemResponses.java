@@ -24,9 +24,9 @@ import org.springframework.stereotype.Component;
  * Every error answer of every operation is documented as what it is: an
  * {@code application/problem+json} {@code Problem}. Each operation also gets the errors
  * the service gives it whatever its controller says: 406 for an {@code Accept} it cannot
- * answer and, with a body, 400 (not valid), 413 (over a limit), 415 (not JSON) and 503
- * (the memory admission, with {@code Retry-After}). An operation's own description of a
- * status is kept.
+ * answer; with a body, 400 (not valid), 413 (over a limit), 415 (not JSON) and 503 (the
+ * memory admission, with {@code Retry-After}); with a query parameter, 400; with a path
+ * parameter, 404. An operation's own description of a status is kept.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -44,6 +44,12 @@ class ProblemResponses implements OpenApiCustomizer {
 					Other large requests hold the memory this one needs and did not free it in time \
 					(`backprop.admission`): try again after `Retry-After` seconds.""");
 
+	private static final String BAD_PARAMETER = """
+			A query parameter is not valid: `parameter` names it (and `allowed` lists the values it \
+			takes, where there is a list).""";
+
+	private static final String NOT_FOUND = "Nothing has that name: the problem's `detail` says which names there are.";
+
 	private static final String NOT_ACCEPTABLE = """
 			The `Accept` header allows none of the media types this operation answers with (the problem \
 			itself is `application/problem+json` all the same).""";
@@ -59,6 +65,12 @@ class ProblemResponses implements OpenApiCustomizer {
 		ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
 		if (operation.getRequestBody() != null) {
 			WITH_BODY.forEach((status, description) -> ensure(responses, status, description));
+		}
+		if (has(operation, "query")) {
+			ensure(responses, "400", BAD_PARAMETER);
+		}
+		if (has(operation, "path")) {
+			ensure(responses, "404", NOT_FOUND);
 		}
 		ensure(responses, "406", NOT_ACCEPTABLE);
 		Map<String, ApiResponse> sorted = new LinkedHashMap<>();
@@ -86,6 +98,11 @@ class ProblemResponses implements OpenApiCustomizer {
 		if (!responses.containsKey(status)) {
 			responses.addApiResponse(status, new ApiResponse().description(description));
 		}
+	}
+
+	private static boolean has(Operation operation, String in) {
+		return operation.getParameters() != null
+				&& operation.getParameters().stream().anyMatch(parameter -> in.equals(parameter.getIn()));
 	}
 
 	private static boolean isError(String status) {
