@@ -27,7 +27,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 		a ← √(s − ḡ²) + eps; θ ← θ − η·g/a, or with `momentum` μ > 0: b ← μ·b + g/a, θ ← θ − η·b; \
 		every buffer starts at 0.\n\n\
 		The state these rules keep is returned as `optimizerState`; send it back with the next request \
-		to continue. In a response, `type` names the rule as run (`sgd` with momentum is `momentum`).""")
+		to continue. In a response, `type` names the rule as run (`sgd` with momentum is `momentum`). \
+		A setting that does not apply to the type is refused, unless it has the value that changes \
+		nothing: `momentum` 0, `dampening` 0, `nesterov` false (but for `nesterov`), `centered` false.""")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "type", "momentum", "dampening", "nesterov", "betas", "alpha", "eps", "centered", "weightDecay" })
 @OptimizerSettings
