@@ -3,9 +3,10 @@
 // Prism (prism proxy SPEC UPSTREAM --errors --validate-request=false) checks every answer against the
 // document and passes invalid requests on unchanged, but it answers some requests itself instead of
 // passing them on: a path or method the document does not have (404 and 405 pages, the actuator,
-// CORS preflights) and a JSON body that does not parse. This router sends those straight to the
-// service and everything else through Prism, and writes one JSON line per exchange to LOG: where it
-// went and why, the status, and the violations Prism reported (its sl-violations header).
+// CORS preflights) and a JSON body that does not parse; and it would hold back an event stream until
+// its end. This router sends those straight to the service and everything else through Prism, and
+// writes one JSON line per exchange to LOG: where it went and why, the status, and the violations
+// Prism reported (its sl-violations header).
 import { appendFileSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 
@@ -38,6 +39,9 @@ function route(request, body) {
   const path = new URL(request.url, 'http://localhost').pathname;
   if (!documented(request.method, path)) {
     return { target: upstreamUrl, via: 'direct', reason: 'not an operation of the document' };
+  }
+  if (/text\/event-stream/i.test(request.headers.accept ?? '')) {
+    return { target: upstreamUrl, via: 'direct', reason: 'an event stream (Prism would hold it back until its end)' };
   }
   if (unparseableJson(request.headers, body)) {
     return { target: upstreamUrl, via: 'direct', reason: 'a body that is not JSON (Prism answers it itself)' };
