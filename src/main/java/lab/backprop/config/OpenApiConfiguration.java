@@ -1,11 +1,14 @@
 package lab.backprop.config;
 
 import java.util.List;
+import java.util.Set;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,12 +24,15 @@ class OpenApiConfiguration {
 
 	static {
 		// NumberArray is read by its own deserializer from a number, a flat array or a
-		// matrix; each field
-		// says which of those it takes (its oneOf). Without this, springdoc would also
-		// describe the
-		// record's Java fields (depth, scalar, flat, rows) as an object schema that no
-		// request matches.
-		SpringDocUtils.getConfig().replaceWithSchema(NumberArray.class, new Schema<>());
+		// matrix; it is documented as a matrix (config.openapi.MatrixSchema names it),
+		// and each field says in its text which shorter forms it also takes. Without
+		// this, springdoc would describe the record's Java fields (depth, scalar, flat,
+		// rows) as an object schema that no request matches.
+		SpringDocUtils.getConfig()
+			.replaceWithSchema(NumberArray.class,
+					new JsonSchema().types(Set.of("array"))
+						.items(new JsonSchema().types(Set.of("array"))
+							.items(new JsonSchema().types(Set.of("number")).format("double"))));
 	}
 
 	/**
@@ -73,7 +79,8 @@ class OpenApiConfiguration {
 		return new OpenAPI()
 			.info(new Info().title("Backprop Lab")
 				.license(new License().name("Apache License 2.0").url("https://www.apache.org/licenses/LICENSE-2.0"))
-				.version(properties == null ? "dev" : properties.getVersion())
+				// semantic versioning, the pom's version (CHANGELOG.md says what changed)
+				.version(properties == null ? "0.0.0-dev" : properties.getVersion())
 				.description("""
 						Backpropagation, number by number. POST a dense network to `/train-step`: the service \
 						runs the forward pass, the loss, every factor of the chain rule, one gradient-descent \
@@ -110,6 +117,10 @@ class OpenApiConfiguration {
 						Pointers (RFC 6901). 400: the body is not valid; 413: over a configured limit; \
 						415/406: media types; 422: the arithmetic overflowed (`quantity` names the first value \
 						that is not finite). The API is open: it needs no authentication."""))
+			// relative, so that a client uses the address it fetched the document from
+			.servers(List.of(new Server().url("/")
+				.description(
+						"This service: the address the document was fetched from (set a client's base URL to it).")))
 			// no authentication: stated, rather than left out
 			.security(List.of());
 	}

@@ -40,28 +40,34 @@ public class ExamplesController {
 	@Schema(name = "ExampleSummary", description = "One example, without its body.")
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	@JsonPropertyOrder({ "name", "title", "description", "suggestedSteps", "href" })
-	public record Summary(@Schema(description = "The name to use in /examples/{name}.", example = "xor") String name,
-			@Schema(description = "A short title.") String title,
-			@Schema(description = "What it shows, in a sentence.") String description,
-			@Schema(description = "A good `steps` for POST /train with this body, where training it is the point.",
-					nullable = true) Integer suggestedSteps,
-			@Schema(description = "Where the body is.", example = "/examples/xor") String href) {
+	public record Summary(
+			@Schema(description = "The name to use in /examples/{name}.", example = "xor",
+					requiredMode = Schema.RequiredMode.REQUIRED) String name,
+			@Schema(description = "A short title.", requiredMode = Schema.RequiredMode.REQUIRED) String title,
+			@Schema(description = "What it shows, in a sentence.",
+					requiredMode = Schema.RequiredMode.REQUIRED) String description,
+			@Schema(description = "A good `steps` for POST /train with this body, where training it is the point; absent otherwise.") Integer suggestedSteps,
+			@Schema(description = "Where the body is.", example = "/examples/xor",
+					requiredMode = Schema.RequiredMode.REQUIRED) String href) {
 	}
 
 	@Schema(name = "Example", description = "An example with its ready request body.")
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	@JsonPropertyOrder({ "name", "title", "description", "suggestedSteps", "request" })
-	public record Body(@Schema(description = "The example's name.", example = "xor") String name,
-			@Schema(description = "A short title.") String title,
-			@Schema(description = "What it shows, in a sentence.") String description,
-			@Schema(description = "A good `steps` for POST /train with this body, where training it is the point.",
-					nullable = true) Integer suggestedSteps,
+	public record Body(
+			@Schema(description = "The example's name.", example = "xor",
+					requiredMode = Schema.RequiredMode.REQUIRED) String name,
+			@Schema(description = "A short title.", requiredMode = Schema.RequiredMode.REQUIRED) String title,
+			@Schema(description = "What it shows, in a sentence.",
+					requiredMode = Schema.RequiredMode.REQUIRED) String description,
+			@Schema(description = "A good `steps` for POST /train with this body, where training it is the point; absent otherwise.") Integer suggestedSteps,
 			@Schema(description = """
 					A ready /train-step body: POST it to /train-step or /gradient-check as it is, or to /train \
-					with `steps` added.""", implementation = TrainStepRequest.class) JsonNode request) {
+					with `steps` added.""", implementation = TrainStepRequest.class,
+					requiredMode = Schema.RequiredMode.REQUIRED) JsonNode request) {
 	}
 
-	@Operation(summary = "List the examples", description = """
+	@Operation(operationId = "listExamples", summary = "List the examples", description = """
 			The seed neuron, a 2-2-2 sigmoid network, XOR, a softmax classifier and a deep tanh network, \
 			each with a title and a sentence.""")
 	@ApiResponse(responseCode = "200", description = "The examples, in a sensible order to try them.")
@@ -75,7 +81,7 @@ public class ExamplesController {
 			.toList();
 	}
 
-	@Operation(summary = "Get one example's ready request body")
+	@Operation(operationId = "getExample", summary = "Get one example's ready request body")
 	@ApiResponse(responseCode = "200", description = "The example and its body.")
 	@ApiResponse(responseCode = "404", description = "No example has that name: `names` lists them.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))

@@ -51,18 +51,19 @@ public class GradientCheckController {
 		this.signals = signals;
 	}
 
-	@Operation(summary = "Check every gradient against a finite difference", description = """
-			Takes the /train-step body (it is validated in full, but `learningRate`, `optimizer` and \
-			`optimizerState` play no part; with `regularization` the loss includes its penalty, and dL/dW \
-			its derivative) and, for every weight and bias θ, puts the analytic dL/dθ of \
-			the backward pass beside a central finite difference of the loss, \
-			(L(θ + h) − L(θ − h)) / 2h with h = ∛ε · max(1, |θ|), computed with Commons Math's \
-			FiniteDifferencesDifferentiator. A parameter passes when |analytic − numeric| ≤ 1e-8 + \
-			1e-5 · max(|analytic|, |numeric|). \
-			\n\nEach parameter costs three loss evaluations, so 3 × parameters × parameters × batch must \
-			fit the gradient check's own compute budget backprop.limits.max-gradient-check-work (default \
-			100000000), else a 413; a check that runs longer than backprop.limits.max-train-time (default \
-			30 s) stops and is a 413 naming that limit (a 503 when the service is stopping).""")
+	@Operation(operationId = "gradientCheck", summary = "Check every gradient against a finite difference",
+			description = """
+					Takes the /train-step body (it is validated in full, but `learningRate`, `optimizer` and \
+					`optimizerState` play no part; with `regularization` the loss includes its penalty, and dL/dW \
+					its derivative) and, for every weight and bias θ, puts the analytic dL/dθ of \
+					the backward pass beside a central finite difference of the loss, \
+					(L(θ + h) − L(θ − h)) / 2h with h = ∛ε · max(1, |θ|), computed with Commons Math's \
+					FiniteDifferencesDifferentiator. A parameter passes when |analytic − numeric| ≤ 1e-8 + \
+					1e-5 · max(|analytic|, |numeric|). \
+					\n\nEach parameter costs three loss evaluations, so 3 × parameters × parameters × batch must \
+					fit the gradient check's own compute budget backprop.limits.max-gradient-check-work (default \
+					100000000), else a 413; a check that runs longer than backprop.limits.max-train-time (default \
+					30 s) stops and is a 413 naming that limit (a 503 when the service is stopping).""")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = TrainStepRequest.class)))

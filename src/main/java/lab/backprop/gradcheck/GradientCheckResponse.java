@@ -14,17 +14,22 @@ import lab.backprop.engine.GradientCheck;
 @JsonPropertyOrder({ "passed", "loss", "tolerance", "method", "stepSize", "layers" })
 public record GradientCheckResponse(
 
-		@Schema(description = "True when every parameter agrees within `tolerance`.") boolean passed,
+		@Schema(description = "True when every parameter agrees within `tolerance`.",
+				requiredMode = Schema.RequiredMode.REQUIRED) boolean passed,
 
-		@Schema(description = "The loss at the parameters sent.") double loss,
+		@Schema(description = "The loss at the parameters sent.",
+				requiredMode = Schema.RequiredMode.REQUIRED) double loss,
 
-		@Schema(description = "What `passed` allows.") Tolerance tolerance,
+		@Schema(description = "What `passed` allows.", requiredMode = Schema.RequiredMode.REQUIRED) Tolerance tolerance,
 
-		@Schema(description = "How the numeric gradient is computed.") String method,
+		@Schema(description = "How the numeric gradient is computed.",
+				requiredMode = Schema.RequiredMode.REQUIRED) String method,
 
-		@Schema(description = "How the step h is chosen for each parameter θ.") String stepSize,
+		@Schema(description = "How the step h is chosen for each parameter θ.",
+				requiredMode = Schema.RequiredMode.REQUIRED) String stepSize,
 
-		@Schema(description = "Per layer, first to last.") List<Layer> layers) {
+		@Schema(description = "Per layer, first to last.",
+				requiredMode = Schema.RequiredMode.REQUIRED) List<Layer> layers) {
 
 	static final String METHOD = """
 			central difference (L(θ + h) − L(θ − h)) / 2h for every weight and bias, one at a time, \
@@ -37,30 +42,42 @@ public record GradientCheckResponse(
 			A parameter passes when |analytic − numeric| ≤ absolute + relative · max(|analytic|, |numeric|).""")
 	@JsonPropertyOrder({ "absolute", "relative" })
 	public record Tolerance(
-			@Schema(description = "The absolute part, for gradients near zero.", example = "1e-8") double absolute,
-			@Schema(description = "The relative part, a fraction of the larger gradient.",
-					example = "1e-5") double relative) {
+			@Schema(description = "The absolute part, for gradients near zero.", example = "1e-8",
+					requiredMode = Schema.RequiredMode.REQUIRED) double absolute,
+			@Schema(description = "The relative part, a fraction of the larger gradient.", example = "1e-5",
+					requiredMode = Schema.RequiredMode.REQUIRED) double relative) {
 	}
 
 	@Schema(name = "GradientCheckLayer", description = "One layer's gradients and their largest disagreement.")
 	@JsonPropertyOrder({ "passed", "maxAbsoluteError", "maxRelativeError", "weights", "bias" })
-	public record Layer(@Schema(description = "True when every weight and bias of the layer passes.") boolean passed,
-			@Schema(description = "The largest |analytic − numeric| of the layer.") double maxAbsoluteError,
-			@Schema(description = "The largest |analytic − numeric| / max(|analytic|, |numeric|) of the layer (0 where both are 0).") double maxRelativeError,
-			@Schema(description = "dL/dW, inputs × outputs.") Weights weights,
-			@Schema(description = "dL/db, one per output.") Bias bias) {
+	public record Layer(
+			@Schema(description = "True when every weight and bias of the layer passes.",
+					requiredMode = Schema.RequiredMode.REQUIRED) boolean passed,
+			@Schema(description = "The largest |analytic − numeric| of the layer.",
+					requiredMode = Schema.RequiredMode.REQUIRED) double maxAbsoluteError,
+			@Schema(description = "The largest |analytic − numeric| / max(|analytic|, |numeric|) of the layer (0 where both are 0).",
+					requiredMode = Schema.RequiredMode.REQUIRED) double maxRelativeError,
+			@Schema(description = "dL/dW, inputs × outputs.",
+					requiredMode = Schema.RequiredMode.REQUIRED) Weights weights,
+			@Schema(description = "dL/db, one per output.", requiredMode = Schema.RequiredMode.REQUIRED) Bias bias) {
 	}
 
 	@Schema(name = "GradientCheckWeights")
 	@JsonPropertyOrder({ "analytic", "numeric" })
-	public record Weights(@Schema(description = "From the backward pass (as /train-step's dL_dW).") double[][] analytic,
-			@Schema(description = "From the finite difference.") double[][] numeric) {
+	public record Weights(
+			@Schema(description = "From the backward pass (as /train-step's dL_dW).",
+					requiredMode = Schema.RequiredMode.REQUIRED) double[][] analytic,
+			@Schema(description = "From the finite difference.",
+					requiredMode = Schema.RequiredMode.REQUIRED) double[][] numeric) {
 	}
 
 	@Schema(name = "GradientCheckBias")
 	@JsonPropertyOrder({ "analytic", "numeric" })
-	public record Bias(@Schema(description = "From the backward pass (as /train-step's dL_db).") double[] analytic,
-			@Schema(description = "From the finite difference.") double[] numeric) {
+	public record Bias(
+			@Schema(description = "From the backward pass (as /train-step's dL_db).",
+					requiredMode = Schema.RequiredMode.REQUIRED) double[] analytic,
+			@Schema(description = "From the finite difference.",
+					requiredMode = Schema.RequiredMode.REQUIRED) double[] numeric) {
 	}
 
 	static GradientCheckResponse from(GradientCheck.Report report) {

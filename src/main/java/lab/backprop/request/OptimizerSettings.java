@@ -13,10 +13,10 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * The rules of an optimizer's settings that span fields: a setting must apply to the
- * type, {@code momentum} and {@code nesterov} need a momentum above 0, and Nesterov
- * momentum needs dampening 0 (as PyTorch). An unknown type is the reader's to report
- * (with a did-you-mean).
+ * The rules of an optimizer's settings that span fields: a setting must apply to the type
+ * (or have the value that changes nothing), {@code momentum} and {@code nesterov} need a
+ * momentum above 0, and Nesterov momentum needs dampening 0 (as PyTorch). An unknown type
+ * is the reader's to report (with a did-you-mean).
  */
 @Documented
 @Constraint(validatedBy = OptimizerSettings.Validator.class)
@@ -44,7 +44,8 @@ public @interface OptimizerSettings {
 			}
 			boolean valid = true;
 			for (var setting : OptimizerTypes.given(spec).entrySet()) {
-				if (setting.getValue() != null && !accepted.contains(setting.getKey())) {
+				if (setting.getValue() != null && !accepted.contains(setting.getKey())
+						&& !neutral(type, setting.getKey(), setting.getValue())) {
 					valid = error(context, setting.getKey(),
 							"does not apply to " + type + "; " + type + " takes: " + String.join(", ", accepted));
 				}
@@ -64,6 +65,20 @@ public @interface OptimizerSettings {
 				return error(context, "nesterov", "needs momentum > 0 and dampening 0 (as PyTorch)");
 			}
 			return true;
+		}
+
+		/**
+		 * A setting the type does not take, with the value that changes nothing (a client
+		 * that fills in every field sends these): momentum 0, dampening 0, nesterov false
+		 * (not for the type {@code nesterov}), centered false.
+		 */
+		private static boolean neutral(String type, String setting, Object value) {
+			return switch (setting) {
+				case "momentum", "dampening" -> value instanceof Double number && number == 0.0;
+				case "nesterov" -> Boolean.FALSE.equals(value) && !type.equals("nesterov");
+				case "centered" -> Boolean.FALSE.equals(value);
+				default -> false;
+			};
 		}
 
 		private static boolean error(ConstraintValidatorContext context, String field, String message) {

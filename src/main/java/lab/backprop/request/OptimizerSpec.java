@@ -27,14 +27,16 @@ import io.swagger.v3.oas.annotations.media.Schema;
 		a ← √(s − ḡ²) + eps; θ ← θ − η·g/a, or with `momentum` μ > 0: b ← μ·b + g/a, θ ← θ − η·b; \
 		every buffer starts at 0.\n\n\
 		The state these rules keep is returned as `optimizerState`; send it back with the next request \
-		to continue. In a response, `type` names the rule as run (`sgd` with momentum is `momentum`).""")
+		to continue. In a response, `type` names the rule as run (`sgd` with momentum is `momentum`). \
+		A setting that does not apply to the type is refused, unless it has the value that changes \
+		nothing: `momentum` 0, `dampening` 0, `nesterov` false (but for `nesterov`), `centered` false.""")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "type", "momentum", "dampening", "nesterov", "betas", "alpha", "eps", "centered", "weightDecay" })
 @OptimizerSettings
 public record OptimizerSpec(
 
-		@Schema(description = "The rule. Case-insensitive.", allowableValues = {
-				"sgd", "momentum", "nesterov", "adam", "rmsprop" }, defaultValue = "sgd",
+		@Schema(description = "The rule; `sgd` is plain gradient descent.", allowableValues = {
+				"sgd", "momentum", "nesterov", "adam", "rmsprop" },
 				requiredMode = Schema.RequiredMode.REQUIRED) @NotNull(
 						message = "is required: one of sgd, momentum, nesterov, adam, rmsprop") String type,
 
@@ -43,28 +45,22 @@ public record OptimizerSpec(
 				Default 0.9 for `momentum` and `nesterov`, 0 otherwise (PyTorch's).""", example = "0.9") @FiniteNumber(
 				min = 0, message = "must be a finite number ≥ 0, not ${validatedValue}") Double momentum,
 
-		@Schema(description = "For `sgd` and `momentum`: 0 ≤ dampening ≤ 1. Default 0.",
-				defaultValue = "0") @FiniteNumber(min = 0, max = 1,
-						message = "must be a finite number in [0, 1], not ${validatedValue}") Double dampening,
+		@Schema(description = "For `sgd` and `momentum`: 0 ≤ dampening ≤ 1. Default 0.") @FiniteNumber(min = 0, max = 1,
+				message = "must be a finite number in [0, 1], not ${validatedValue}") Double dampening,
 
-		@Schema(description = "For `sgd`: Nesterov momentum (needs `momentum` > 0 and dampening 0). Default false.",
-				defaultValue = "false") Boolean nesterov,
+		@Schema(description = "For `sgd`: Nesterov momentum (needs `momentum` > 0 and dampening 0). Default false.") Boolean nesterov,
 
 		@Schema(description = "For `adam`: [β₁, β₂], each in [0, 1). Default [0.9, 0.999].",
 				example = "[0.9, 0.999]") double[] betas,
 
-		@Schema(description = "For `rmsprop`: the smoothing constant α, in [0, 1]. Default 0.99.",
-				defaultValue = "0.99") @FiniteNumber(min = 0, max = 1,
-						message = "must be a finite number in [0, 1], not ${validatedValue}") Double alpha,
+		@Schema(description = "For `rmsprop`: the smoothing constant α, in [0, 1]. Default 0.99.") @FiniteNumber(
+				min = 0, max = 1, message = "must be a finite number in [0, 1], not ${validatedValue}") Double alpha,
 
-		@Schema(description = "For `adam` and `rmsprop`: added to the denominator, ≥ 0. Default 1e-8.",
-				defaultValue = "1e-8") @FiniteNumber(min = 0,
-						message = "must be a finite number ≥ 0, not ${validatedValue}") Double eps,
+		@Schema(description = "For `adam` and `rmsprop`: added to the denominator, ≥ 0. Default 1e-8.") @FiniteNumber(
+				min = 0, message = "must be a finite number ≥ 0, not ${validatedValue}") Double eps,
 
-		@Schema(description = "For `rmsprop`: normalise by the centred second moment (an estimate of the variance). Default false.",
-				defaultValue = "false") Boolean centered,
+		@Schema(description = "For `rmsprop`: normalise by the centred second moment (an estimate of the variance). Default false.") Boolean centered,
 
-		@Schema(description = "L2 penalty, PyTorch style: g ← dL/dθ + weightDecay·θ before the rule, for weights and biases. ≥ 0, default 0.",
-				defaultValue = "0") @FiniteNumber(min = 0,
-						message = "must be a finite number ≥ 0, not ${validatedValue}") Double weightDecay){
+		@Schema(description = "L2 penalty, PyTorch style: g ← dL/dθ + weightDecay·θ before the rule, for weights and biases. ≥ 0, default 0.") @FiniteNumber(
+				min = 0, message = "must be a finite number ≥ 0, not ${validatedValue}") Double weightDecay){
 }

@@ -63,9 +63,11 @@ public record OptimizerStateBody(
 	public record LayerStateBody(
 
 			@Schema(description = "Buffers shaped like the layer's weights (inputs × outputs).",
-					example = "{\"expAvg\": [[0.0]], \"expAvgSq\": [[0.0]]}") Map<String, double[][]> weights,
+					example = "{\"expAvg\": [[0.0]], \"expAvgSq\": [[0.0]]}",
+					requiredMode = Schema.RequiredMode.REQUIRED) Map<String, double[][]> weights,
 
 			@Schema(description = "Buffers shaped like the layer's bias (one value per output).",
-					example = "{\"expAvg\": [0.0], \"expAvgSq\": [0.0]}") Map<String, double[]> bias) {
+					example = "{\"expAvg\": [0.0], \"expAvgSq\": [0.0]}",
+					requiredMode = Schema.RequiredMode.REQUIRED) Map<String, double[]> bias) {
 	}
 }

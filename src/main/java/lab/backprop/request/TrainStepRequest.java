@@ -22,26 +22,24 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record TrainStepRequest(
 
 		@Schema(description = """
-				Batch × features: one row per example. A flat array is one example. A bare number is \
-				an error.""", oneOf = {
-				double[][].class, double[].class }, example = "[[0.5, 0.2, 0.8]]",
-				requiredMode = Schema.RequiredMode.REQUIRED) @NotNull(
+				Batch × features: one row per example. Also accepted: a flat array, read as one \
+				example (a bare number is an error).""", implementation = double[][].class,
+				example = "[[0.5, 0.2, 0.8]]", requiredMode = Schema.RequiredMode.REQUIRED) @NotNull(
 						message = StepBody.INPUTS_REQUIRED) NumberArray inputs,
 
 		@Schema(description = """
 				Single-layer form: the weights, inputs × outputs (the seed's W is 3 × 1, so \
 				z = inputs · weights + bias). Must be a matrix; a flat array is an error.""",
-				oneOf = { double[][].class }, example = "[[0.1], [-0.3], [0.5]]") NumberArray weights,
+				implementation = double[][].class, example = "[[0.1], [-0.3], [0.5]]") NumberArray weights,
 
 		@Schema(description = """
-				Single-layer form, required with `weights`: a number (the same start value for every \
-				output neuron), a flat array with one value per output, or a 1 × outputs matrix \
-				(the seed's `[[0.1]]`).""", oneOf = { Double.class, double[].class, double[][].class },
+				Single-layer form, required with `weights`: a 1 × outputs matrix (the seed's \
+				`[[0.1]]`). Also accepted: a flat array with one value per output, or a number (the \
+				same start value for every output neuron).""", implementation = double[][].class,
 				example = "[[0.1]]") NumberArray bias,
 
-		@Schema(description = "Single-layer form: the activation of the layer. Case-insensitive.",
-				allowableValues = { "sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax" },
-				defaultValue = "sigmoid") String activation,
+		@Schema(description = "Single-layer form: the activation of the layer. Default `sigmoid`.", allowableValues = {
+				"sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax" }) String activation,
 
 		@Schema(description = """
 				Network form: the layers, first to last. Each layer's weights have as many rows as \
@@ -50,19 +48,18 @@ public record TrainStepRequest(
 						message = StepBody.LAYER_NOT_NULL) @Valid LayerSpec> layers,
 
 		@Schema(description = """
-				The true values, batch × outputs. A number is one output of one example. A flat \
-				array is one example's outputs when the batch has one example, otherwise one value \
-				per example when the network has one output.""",
-				oneOf = { double[][].class, double[].class, Double.class }, example = "[[0.7]]",
+				The true values, batch × outputs. Also accepted: a number, for one output of one \
+				example; a flat array, for one example's outputs when the batch has one example, \
+				otherwise for one value per example when the network has one output.""",
+				implementation = double[][].class, example = "[[0.7]]",
 				requiredMode = Schema.RequiredMode.REQUIRED) NumberArray label,
 
 		@Schema(description = """
 				The loss. `mse`: mean over all elements of (ŷ − y)²; `sse`: their sum; `quadratic`: \
 				(1/2n) Σ‖ŷ − y‖²; `binary_cross_entropy`: mean over all elements of \
 				−[y ln ŷ + (1 − y) ln(1 − ŷ)]; `cross_entropy`: mean over examples of −Σ y ln ŷ. \
-				Case-insensitive.""",
-				allowableValues = { "mse", "sse", "quadratic", "binary_cross_entropy", "cross_entropy" },
-				defaultValue = "mse") String loss,
+				Default `mse`.""",
+				allowableValues = { "mse", "sse", "quadratic", "binary_cross_entropy", "cross_entropy" }) String loss,
 
 		@Schema(description = "The step size η (with the default optimizer: θ ← θ − η · dL/dθ). Finite and > 0.",
 				example = "0.1", exclusiveMinimumValue = 0, requiredMode = Schema.RequiredMode.REQUIRED) @NotNull(
@@ -77,23 +74,26 @@ public record TrainStepRequest(
 		implements
 			StepBody{
 
-	/** One dense layer of the network form. */
-	@Schema(name = "LayerSpec", description = "One dense layer: z = input · weights + bias, output = activation(z).")
+	/**
+	 * One dense layer of the network form; its schema, {@code Layer}, is also that of the
+	 * layers an answer returns ({@code update.layers}, /train's {@code layers}).
+	 */
+	@Schema(name = "Layer", description = """
+			One dense layer: z = input · weights + bias, output = activation(z). The same in a request's \
+			`layers` and in the `layers` an answer returns, so those can be sent back as they are.""")
 	public record LayerSpec(
 
-			@Schema(description = "Inputs × outputs. Must be a matrix.", oneOf = {
-					double[][].class }, example = "[[0.15, 0.25], [0.20, 0.30]]",
-					requiredMode = Schema.RequiredMode.REQUIRED) @NotNull(
+			@Schema(description = "Inputs × outputs. Must be a matrix.", implementation = double[][].class,
+					example = "[[0.15, 0.25], [0.20, 0.30]]", requiredMode = Schema.RequiredMode.REQUIRED) @NotNull(
 							message = OneNetworkForm.Validator.WEIGHTS_REQUIRED) NumberArray weights,
 
 			@Schema(description = """
-					A number (the same for every output neuron), a flat array with one value per \
-					output, or a 1 × outputs matrix.""", oneOf = { Double.class, double[].class, double[][].class },
+					One value per output neuron. Also accepted in a request: a 1 × outputs matrix, or a \
+					number (the same for every output neuron).""", implementation = double[].class,
 					example = "[0.35, 0.35]", requiredMode = Schema.RequiredMode.REQUIRED) @NotNull(
 							message = OneNetworkForm.Validator.BIAS_REQUIRED) NumberArray bias,
 
-			@Schema(description = "The activation. Case-insensitive.",
-					allowableValues = { "sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax" },
-					defaultValue = "sigmoid") String activation){
+			@Schema(description = "The activation. Default `sigmoid`; an answer always names it.", allowableValues = {
+					"sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax" }) String activation){
 	}
 }

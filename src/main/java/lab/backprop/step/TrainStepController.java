@@ -51,7 +51,7 @@ public class TrainStepController {
 		this.admission = admission;
 	}
 
-	@Operation(summary = "One training step, every value shown", description = """
+	@Operation(operationId = "trainStep", summary = "One training step, every value shown", description = """
 			Runs the forward pass, the loss, every factor of the chain rule, one optimizer step (by default \
 			plain gradient descent, θ ← θ − η · dL/dθ; see `optimizer` for momentum, Nesterov, Adam and \
 			RMSprop with PyTorch's formulas) and the forward pass again with the new parameters, and returns \
@@ -73,7 +73,8 @@ public class TrainStepController {
 			(any other language gives English); `Content-Language` says which one was used.""")
 	@Parameter(in = ParameterIn.HEADER, name = "Accept-Language", required = false, description = """
 			The language of the explanations and of the worked solution: `ru` for Russian; anything else, or \
-			no header, gives English.""", schema = @Schema(type = "string", allowableValues = { "en", "ru" }))
+			no header, gives English. Any language tag or list (RFC 9110), such as `ru` or \
+			`en-US,en;q=0.9`.""", schema = @Schema(type = "string", example = "ru"))
 	// The ready examples (the seed first) come from the example catalog: ExamplesOpenApi.
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -82,7 +83,7 @@ public class TrainStepController {
 			The step, value by value: JSON (with `explanations` when `explain=true`; only its summary with \
 			`include=summary`), or the worked solution as Markdown for `Accept: text/markdown`.""", content = {
 			@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(anyOf = { StepReport.class, TrainStepSummary.class })),
+					schema = @Schema(implementation = TrainStepResponse.class)),
 			@Content(mediaType = MediaType.TEXT_MARKDOWN_VALUE,
 					schema = @Schema(type = "string",
 							description = "The worked solution: Markdown with LaTeX formulas between $...$.")) })
@@ -105,16 +106,16 @@ public class TrainStepController {
 			@Parameter(description = """
 					`true` adds `explanations` (formula, substituted numbers, meaning) for every value; \
 					`false` or absent: numbers only. A bare `?explain` is `true`. Needs `include=full`.""",
-					schema = @Schema(type = "boolean", defaultValue = "false")) @RequestParam(
-							name = ExplainParameter.NAME, required = false) String explain,
+					schema = @Schema(type = "boolean")) @RequestParam(name = ExplainParameter.NAME,
+							required = false) String explain,
 			@Parameter(description = """
 					How much of the step to answer with. `full` (the default): every value of the step, as \
 					documented for the response. `summary`: only `forward.loss`, `update` (learningRate, the \
 					optimizer and the new layers), `after` (prediction, loss, lossChange) and `optimizerState`, \
 					each exactly as in the full answer; the per-layer forward values and the whole `backward` \
-					section are left out, so a large network's answer stays small. JSON only. Case-insensitive.""",
-					schema = @Schema(allowableValues = { "summary", "full" }, defaultValue = "full")) @RequestParam(
-							name = Include.PARAMETER, required = false) String include,
+					section are left out, so a large network's answer stays small. JSON only.""",
+					schema = @Schema(allowableValues = { "summary", "full" })) @RequestParam(name = Include.PARAMETER,
+							required = false) String include,
 			@Parameter(hidden = true) Locale locale, HttpServletRequest servletRequest) {
 		boolean explained = ExplainParameter.wanted(explain, locale, explainer);
 		Include detail = Include.parse(include);
@@ -127,18 +128,18 @@ public class TrainStepController {
 				input.regularization(), input.learningRate(), input.optimizer(), input.optimizerState());
 		TrainStepResponse response = TrainStepResponse.from(result, !input.regularization().isNone());
 		if (detail == Include.SUMMARY) {
-			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(TrainStepSummary.from(response));
+			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(response.summary());
 		}
 		Step step = new Step(input.network(), input.inputs(), input.labels(), input.loss(), input.regularization(),
 				result);
 		Locale language = explainer.language(locale);
 		if (!explained) {
-			return ResponseEntity.ok(new StepReport(response, null, step, language));
+			return ResponseEntity.ok(new StepReport(response, step, language));
 		}
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag())
 			.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
-			.body(new StepReport(response, explainer.explanations(step, language), step, language));
+			.body(new StepReport(response.explainedBy(explainer.explanations(step, language)), step, language));
 	}
 
 }

@@ -18,15 +18,17 @@ import lab.backprop.engine.DecisionGrid;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GridResponse(
 
-		@Schema(description = "The x₁ values, ascending.", example = "[-6, -2, 2, 6]") double[] x,
+		@Schema(description = "The x₁ values, ascending.", example = "[-6, -2, 2, 6]",
+				requiredMode = Schema.RequiredMode.REQUIRED) double[] x,
 
-		@Schema(description = "The x₂ values, ascending.", example = "[-6, 6]") double[] y,
+		@Schema(description = "The x₂ values, ascending.", example = "[-6, 6]",
+				requiredMode = Schema.RequiredMode.REQUIRED) double[] y,
 
 		@Schema(description = "y.length × x.length: the first output of the last layer at (x[j], y[i]).",
-				example = "[[0.1, 0.4, 0.6, 0.9], [0.2, 0.5, 0.7, 0.8]]") double[][] output,
+				example = "[[0.1, 0.4, 0.6, 0.9], [0.2, 0.5, 0.7, 0.8]]",
+				requiredMode = Schema.RequiredMode.REQUIRED) double[][] output,
 
-		@Schema(description = "Only with `neurons: true`: per layer, first to last, every neuron's output over the grid.",
-				nullable = true) List<LayerPictures> layers) {
+		@Schema(description = "Only with `neurons: true`: per layer, first to last, every neuron's output over the grid.") List<LayerPictures> layers) {
 
 	@Schema(name = "GridLayer", description = "One layer's neurons over the grid.")
 	public record LayerPictures(@Schema(

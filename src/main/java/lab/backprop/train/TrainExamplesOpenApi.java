@@ -1,5 +1,9 @@
 package lab.backprop.train;
 
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.util.Json;
@@ -8,6 +12,7 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -40,9 +45,8 @@ class TrainExamplesOpenApi implements OpenApiCustomizer {
 	@Override
 	public void customise(OpenAPI openApi) {
 		if (openApi.getComponents() != null) {
-			ModelConverters.getInstance(true)
-				.readAll(new AnnotatedType(TrainProgress.class))
-				.forEach((name, schema) -> openApi.getComponents().getSchemas().putIfAbsent(name, schema));
+			addWithWhatItUses(openApi,
+					ModelConverters.getInstance(true).readAll(new AnnotatedType(TrainProgress.class)), "TrainProgress");
 		}
 		PathItem path = openApi.getPaths() == null ? null : openApi.getPaths().get("/train");
 		Operation post = path == null ? null : path.getPost();
@@ -69,6 +73,23 @@ class TrainExamplesOpenApi implements OpenApiCustomizer {
 		}
 		catch (com.fasterxml.jackson.core.JsonProcessingException e) {
 			throw new IllegalStateException("the example body is not JSON", e);
+		}
+	}
+
+	/**
+	 * The schema {@code name} and those it refers to, transitively; the converter also
+	 * gives the Java types behind fields that name another schema, which nothing refers
+	 * to.
+	 */
+	@SuppressWarnings("rawtypes")
+	private static void addWithWhatItUses(OpenAPI openApi, Map<String, Schema> read, String name) {
+		Schema schema = read.get(name);
+		if (schema == null || openApi.getComponents().getSchemas().putIfAbsent(name, schema) != null) {
+			return;
+		}
+		Matcher refs = Pattern.compile("#/components/schemas/([A-Za-z0-9_.-]+)").matcher(Json.pretty(schema));
+		while (refs.find()) {
+			addWithWhatItUses(openApi, read, refs.group(1));
 		}
 	}
 

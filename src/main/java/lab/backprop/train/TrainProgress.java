@@ -5,7 +5,10 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+
+import lab.backprop.request.TrainStepRequest.LayerSpec;
 import lab.backprop.step.TrainStepResponse;
 
 /** The data of one {@code event: progress} of a streamed /train run. */
@@ -19,15 +22,17 @@ import lab.backprop.step.TrainStepResponse;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "step", "loss", "dataLoss", "testLoss", "accuracy", "testAccuracy", "elapsedMillis", "layers",
 		"grid" })
-public record TrainProgress(@Schema(description = "Steps taken so far.") long step,
-		@Schema(description = "As in a history point: the loss over the whole training set.") double loss,
-		@Schema(description = "As in a history point: only with `regularization`.", nullable = true) Double dataLoss,
-		@Schema(description = "As in a history point: only with `test`.", nullable = true) Double testLoss,
-		@Schema(description = "As in a history point: only for a classifier.", nullable = true) Double accuracy,
-		@Schema(description = "As in a history point: only for a classifier with `test`.",
-				nullable = true) Double testAccuracy,
-		@Schema(description = "Milliseconds since the run started.") long elapsedMillis,
-		@Schema(description = "Only with `grid`: the parameters after `step` steps.",
-				nullable = true) List<TrainStepResponse.LayerParameters> layers,
-		@Schema(description = "Only with `grid`: their output over the grid.", nullable = true) GridResponse grid) {
+public record TrainProgress(
+		@Schema(description = "Steps taken so far.", requiredMode = Schema.RequiredMode.REQUIRED) long step,
+		@Schema(description = "As in a history point: the loss over the whole training set.",
+				requiredMode = Schema.RequiredMode.REQUIRED) double loss,
+		@Schema(description = "As in a history point: only with `regularization`.") Double dataLoss,
+		@Schema(description = "As in a history point: only with `test`.") Double testLoss,
+		@Schema(description = "As in a history point: only for a classifier.") Double accuracy,
+		@Schema(description = "As in a history point: only for a classifier with `test`.") Double testAccuracy,
+		@Schema(description = "Milliseconds since the run started.",
+				requiredMode = Schema.RequiredMode.REQUIRED) long elapsedMillis,
+		@ArraySchema(arraySchema = @Schema(description = "Only with `grid`: the parameters after `step` steps."),
+				schema = @Schema(implementation = LayerSpec.class)) List<TrainStepResponse.LayerParameters> layers,
+		@Schema(description = "Only with `grid`: their output over the grid.") GridResponse grid) {
 }

@@ -29,31 +29,28 @@ import lab.backprop.request.StepBody;
 		the decision boundary.""")
 public record TrainRequest(
 
-		@Schema(description = "As in /train-step: batch × features.", oneOf = {
-				double[][].class, double[].class }, requiredMode = Schema.RequiredMode.REQUIRED) @NotNull(
+		@Schema(description = "As in /train-step: batch × features (a flat array is one example).",
+				implementation = double[][].class, requiredMode = Schema.RequiredMode.REQUIRED) @NotNull(
 						message = StepBody.INPUTS_REQUIRED) NumberArray inputs,
 
 		@Schema(description = "As in /train-step: single-layer form, inputs × outputs.",
-				oneOf = { double[][].class }) NumberArray weights,
+				implementation = double[][].class) NumberArray weights,
 
-		@Schema(description = "As in /train-step: single-layer form, a number, a flat array or a 1 × outputs matrix.",
-				oneOf = { Double.class, double[].class, double[][].class }) NumberArray bias,
+		@Schema(description = "As in /train-step: single-layer form, a 1 × outputs matrix (or a flat array, or a number).",
+				implementation = double[][].class) NumberArray bias,
 
-		@Schema(description = "As in /train-step: single-layer form.",
-				allowableValues = { "sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax" },
-				defaultValue = "sigmoid") String activation,
+		@Schema(description = "As in /train-step: single-layer form. Default `sigmoid`.", allowableValues = {
+				"sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax" }) String activation,
 
 		@Schema(description = "As in /train-step: the network form, first to last.") @Size(min = 1,
 				message = StepBody.LAYERS_NOT_EMPTY) List<@NotNull(
 						message = StepBody.LAYER_NOT_NULL) @Valid LayerSpec> layers,
 
-		@Schema(description = "As in /train-step: batch × outputs.",
-				oneOf = { double[][].class, double[].class, Double.class },
-				requiredMode = Schema.RequiredMode.REQUIRED) NumberArray label,
+		@Schema(description = "As in /train-step: batch × outputs (or a flat array, or a number).",
+				implementation = double[][].class, requiredMode = Schema.RequiredMode.REQUIRED) NumberArray label,
 
-		@Schema(description = "As in /train-step.",
-				allowableValues = { "mse", "sse", "quadratic", "binary_cross_entropy", "cross_entropy" },
-				defaultValue = "mse") String loss,
+		@Schema(description = "As in /train-step. Default `mse`.",
+				allowableValues = { "mse", "sse", "quadratic", "binary_cross_entropy", "cross_entropy" }) String loss,
 
 		@Schema(description = "As in /train-step: the step size η, finite and > 0.", example = "0.5",
 				exclusiveMinimumValue = 0, requiredMode = Schema.RequiredMode.REQUIRED) @NotNull(
@@ -82,8 +79,7 @@ public record TrainRequest(
 				minimum = "1") @JsonDeserialize(using = WholeNumberDeserializer.Int.class) @Min(value = 1,
 						message = "must be at least 1, not ${validatedValue}") Integer recordEvery,
 
-		@Schema(description = "Also return the first and the last step in full, as /train-step shows them. Default false.",
-				defaultValue = "false") Boolean trace,
+		@Schema(description = "Also return the first and the last step in full, as /train-step shows them. Default false.") Boolean trace,
 
 		@Schema(description = """
 				As in /train-step: a penalty on the weights added to the loss. `history`'s `loss` is then the \
@@ -107,8 +103,8 @@ public record TrainRequest(
 				minimum = "1") @JsonDeserialize(using = WholeNumberDeserializer.Int.class) @Min(value = 1,
 						message = "must be at least 1, not ${validatedValue}") Integer batchSize,
 
-		@Schema(description = "The seed of the mini-batches' order (any 64-bit integer). Default 0.", example = "0",
-				defaultValue = "0") @JsonDeserialize(using = WholeNumberDeserializer.class) Long shuffleSeed,
+		@Schema(description = "The seed of the mini-batches' order (any 64-bit integer). Default 0.",
+				example = "0") @JsonDeserialize(using = WholeNumberDeserializer.class) Long shuffleSeed,
 
 		@Schema(description = """
 				Also answer the trained network's output over a grid of points (x₁, x₂): its decision \

@@ -30,7 +30,7 @@ import lab.backprop.request.StepInput;
 import lab.backprop.request.StepRequestReader;
 import lab.backprop.request.TrainStepRequest;
 import lab.backprop.step.TrainStepResponse;
-import lab.backprop.step.TrainStepSummary;
+
 import lab.backprop.engine.TrainingStep;
 
 /**
@@ -84,7 +84,7 @@ public class InProcessRoundTripBenchmark {
 		TrainingStep.Result result = trainingStep.run(input.network(), input.inputs(), input.labels(), input.loss(),
 				input.learningRate());
 		CountingOutputStream out = new CountingOutputStream();
-		mapper.writeValue(out, TrainStepSummary.from(TrainStepResponse.from(result)));
+		mapper.writeValue(out, TrainStepResponse.from(result).summary());
 		return out.count;
 	}
 

@@ -38,9 +38,11 @@ class ExplainOpenApiIT extends HttpTestSupport {
 		assertThat(content.has("application/json")).isTrue();
 		assertThat(content.at("/text~1markdown/schema/type").asString()).isEqualTo("string");
 		JsonNode schemas = api.at("/components/schemas");
-		assertThat(schemas.at("/TrainStepResult/properties").has("forward")).as("the numbers, unwrapped").isTrue();
-		assertThat(schemas.at("/TrainStepResult/properties").has("explanations")).isTrue();
-		assertThat(schemas.at("/TrainStepResult/properties").has("step")).isFalse();
+		assertThat(content.at("/application~1json/schema/$ref").asString())
+			.isEqualTo("#/components/schemas/TrainStepResponse");
+		assertThat(schemas.at("/TrainStepResponse/properties").has("forward")).as("the numbers").isTrue();
+		assertThat(schemas.at("/TrainStepResponse/properties").has("explanations")).isTrue();
+		assertThat(schemas.at("/TrainStepResponse/properties").has("step")).isFalse();
 		assertThat(schemas.at("/Explanation/properties").has("substituted")).isTrue();
 		assertThat(schemas.at("/BackwardExplanations/properties").has("dL_dPrediction")).isTrue();
 	}
