@@ -33,7 +33,12 @@ public class InitialLayersController {
 	@JsonPropertyOrder({ "layers" })
 	public record InitialLayers(@Schema(description = """
 			The layers, first to last: weights inputs × outputs drawn from `init`, biases 0, the \
-			activations as asked (lower case).""") List<TrainStepResponse.LayerParameters> layers) {
+			activations as asked (lower case).""",
+			example = """
+					[{"weights": [[0.1458291047397362, 0.5384808507041623, 1.0319153311461422], \
+					[-0.12190284774320936, -0.12210992242681096, 0.5759727547667008]], "bias": [0.0, 0.0, 0.0], \
+					"activation": "tanh"}, {"weights": [[0.9243117376815442], [0.056502820439913615], \
+					[-0.5253942774856997]], "bias": [0.0], "activation": "sigmoid"}]""") List<TrainStepResponse.LayerParameters> layers) {
 	}
 
 	@Operation(operationId = "initialLayers", summary = "Seeded starting weights for a network", description = """

@@ -27,19 +27,22 @@ public record PredictRequest(
 				example = "[[0.05, 0.10], [0.9, -0.4]]", requiredMode = Schema.RequiredMode.REQUIRED) @NotNull(
 						message = NetworkBody.INPUTS_REQUIRED) NumberArray inputs,
 
-		@Schema(description = "As in /train-step: single-layer form, inputs × outputs.",
-				oneOf = { double[][].class }) NumberArray weights,
+		@Schema(description = "As in /train-step: single-layer form, inputs × outputs.", oneOf = { double[][].class },
+				example = "[[0.1], [-0.3], [0.5]]") NumberArray weights,
 
 		@Schema(description = "As in /train-step: single-layer form, a number, a flat array or a 1 × outputs matrix.",
-				oneOf = { Double.class, double[].class, double[][].class }) NumberArray bias,
+				oneOf = { Double.class, double[].class, double[][].class }, example = "[[0.1]]") NumberArray bias,
 
 		@Schema(description = "As in /train-step: single-layer form.",
 				allowableValues = { "sigmoid", "tanh", "relu", "leaky_relu", "linear", "softmax" },
-				defaultValue = "sigmoid") String activation,
+				defaultValue = "sigmoid", example = "sigmoid") String activation,
 
 		@Schema(description = """
 				As in /train-step: the network form, first to last (what GET /initial-layers, \
-				/train-step's `update.layers` and /train's `layers` give).""") @Size(min = 1,
+				/train-step's `update.layers` and /train's `layers` give).""", example = """
+				[{"weights": [[0.15, 0.25], [0.20, 0.30]], "bias": [0.35, 0.35], "activation": "sigmoid"}, \
+				{"weights": [[0.40, 0.50], [0.45, 0.55]], "bias": [0.60, 0.60], "activation": "sigmoid"}]""") @Size(
+				min = 1,
 				message = NetworkBody.LAYERS_NOT_EMPTY) List<@NotNull(
 						message = NetworkBody.LAYER_NOT_NULL) @Valid LayerSpec> layers,
 
@@ -51,7 +54,7 @@ public record PredictRequest(
 
 		@Schema(description = "As in /train-step; used only with `label`.",
 				allowableValues = { "mse", "sse", "quadratic", "binary_cross_entropy", "cross_entropy" },
-				defaultValue = "mse") String loss)
+				defaultValue = "mse", example = "quadratic") String loss)
 		implements
 			NetworkBody{
 
