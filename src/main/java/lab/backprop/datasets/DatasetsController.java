@@ -104,7 +104,7 @@ public class DatasetsController {
 							defaultValue = "1")) @RequestParam(name = DatasetQuery.SEED, required = false) String seed,
 			@Parameter(description = """
 					The input columns, separated by commas, in the order wanted: `x1`, `x2`, `x1^2`, `x2^2`, \
-					`x1*x2`, `sin(x1)`, `sin(x2)` (case-insensitive; each at most once). In a URL, write `^` \
+					`x1*x2`, `sin(x1)`, `sin(x2)` (case-insensitive; each at most once). `^` may be sent as it is or \
 					as `%5E`.""",
 					schema = @Schema(type = "string", defaultValue = "x1,x2",
 							example = "x1,x2,x1^2,x2^2")) @RequestParam(name = DatasetQuery.FEATURES,
