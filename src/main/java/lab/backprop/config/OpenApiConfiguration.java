@@ -88,7 +88,9 @@ class OpenApiConfiguration {
 						double written with full round-trip precision (nothing is rounded). `optimizer` \
 						chooses the update (sgd, momentum, nesterov, adam, rmsprop, with PyTorch's formulas); \
 						`/train` runs many steps, `/gradient-check` compares every gradient with a finite \
-						difference, and `/examples` has ready bodies to start from.
+						difference, and `/examples` has ready bodies to start from. `/datasets` draws the \
+						classic two-feature data sets from a seed, `/initial-layers` gives seeded starting \
+						weights and `/predict` the forward pass alone.
 
 						Conventions: JSON with camelCase fields; matrices are arrays of rows; `inputs` is \
 						batch × features and a layer's `weights` is inputs × outputs, so \

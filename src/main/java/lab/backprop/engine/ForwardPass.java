@@ -28,8 +28,8 @@ public record ForwardPass(List<LayerValues> layers, RealMatrix prediction, doubl
 
 	/**
 	 * Runs {@code inputs} through {@code network} and scores the prediction against
-	 * {@code labels}. {@code stage} names the response section ("forward" or "after") for
-	 * a non-finite value.
+	 * {@code labels}. {@code stage} names the response section ("forward" or "after"; ""
+	 * for an answer that is the forward pass itself) for a non-finite value.
 	 */
 	public static ForwardPass run(Network network, RealMatrix inputs, RealMatrix labels, Loss loss,
 			MatrixProducts products, String stage) {
@@ -43,31 +43,38 @@ public record ForwardPass(List<LayerValues> layers, RealMatrix prediction, doubl
 		LayerValues last = values.get(values.size() - 1);
 		double value = loss.value(new Loss.OutputLayer(last.z(), last.activation(), last.output()), labels);
 		if (regularization.isNone()) {
-			Finite.check(value, stage + ".loss");
+			Finite.check(value, path(stage, "loss"));
 			return new ForwardPass(values, last.output(), value);
 		}
-		Finite.check(value, stage + ".dataLoss");
+		Finite.check(value, path(stage, "dataLoss"));
 		double penalty = regularization.penalty(network);
-		Finite.check(penalty, stage + ".penalty");
+		Finite.check(penalty, path(stage, "penalty"));
 		double total = value + penalty;
-		Finite.check(total, stage + ".loss");
+		Finite.check(total, path(stage, "loss"));
 		return new ForwardPass(values, last.output(), total, value, penalty);
 	}
 
-	/** Every layer's values for {@code inputs}, without a loss. */
+	/**
+	 * The layers' values of {@code inputs} run through {@code network}, first to last,
+	 * without a loss: what a prediction needs.
+	 */
 	public static List<LayerValues> layers(Network network, RealMatrix inputs, MatrixProducts products, String stage) {
 		List<LayerValues> values = new ArrayList<>(network.depth());
 		RealMatrix input = inputs;
 		for (int i = 0; i < network.depth(); i++) {
 			Layer layer = network.layer(i);
 			RealMatrix z = Matrices.addToEachRow(products.multiply(input, layer.weights()), layer.bias());
-			Finite.check(z, stage + ".layers[" + i + "].z");
+			Finite.check(z, path(stage, "layers[" + i + "].z"));
 			RealMatrix output = layer.activation().apply(z);
-			Finite.check(output, stage + ".layers[" + i + "].output");
+			Finite.check(output, path(stage, "layers[" + i + "].output"));
 			values.add(new LayerValues(input, z, layer.activation(), output));
 			input = output;
 		}
 		return values;
+	}
+
+	private static String path(String stage, String quantity) {
+		return stage.isEmpty() ? quantity : stage + "." + quantity;
 	}
 
 	public LayerValues outputLayer() {

@@ -17,15 +17,21 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The ready request bodies kept as resources: {@code examples/index.json} lists the names
  * in order, and {@code examples/<name>.json} holds a title, a sentence, an optional
- * suggested number of /train steps, and the /train-step body.
+ * suggested number of /train steps, and the /train-step body, or, for an example on a
+ * data set, the recipe {@link DataExamples} builds it from.
  */
 @Component
 public class ExampleCatalog {
 
 	static final String FOLDER = "examples/";
 
-	/** One example as stored. */
-	public record Example(String name, String title, String description, Integer suggestedSteps, JsonNode request) {
+	/**
+	 * One example as stored; an example on a data set also has its {@code test} points
+	 * and the addresses its points ({@code dataset}) and starting layers
+	 * ({@code initialLayers}) come from, each {@code null} otherwise.
+	 */
+	public record Example(String name, String title, String description, Integer suggestedSteps, JsonNode request,
+			JsonNode test, String dataset, String initialLayers) {
 	}
 
 	private final Map<String, Example> examples = new LinkedHashMap<>();
@@ -39,8 +45,18 @@ public class ExampleCatalog {
 		for (JsonNode name : read(mapper, FOLDER + "index.json")) {
 			JsonNode file = read(mapper, FOLDER + name.asString() + ".json");
 			JsonNode steps = file.get("suggestedSteps");
-			examples.put(name.asString(), new Example(name.asString(), file.get("title").asString(),
-					file.get("description").asString(), steps == null ? null : steps.asInt(), file.get("request")));
+			Integer suggested = steps == null ? null : steps.asInt();
+			String title = file.get("title").asString();
+			String description = file.get("description").asString();
+			if (file.has("dataset")) {
+				DataExamples.Built built = DataExamples.build(name.asString(), file);
+				examples.put(name.asString(), new Example(name.asString(), title, description, suggested,
+						built.request(), built.test(), built.dataset(), built.initialLayers()));
+			}
+			else {
+				examples.put(name.asString(), new Example(name.asString(), title, description, suggested,
+						file.get("request"), null, null, null));
+			}
 		}
 	}
 

@@ -9,6 +9,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import tools.jackson.databind.JsonNode;
+import lab.backprop.datasets.DatasetResponse;
 import lab.backprop.request.TrainStepRequest;
 import lab.backprop.system.problem.Problems;
 import lab.backprop.request.Suggestions;
@@ -53,7 +54,8 @@ public class ExamplesController {
 
 	@Schema(name = "Example", description = "An example with its ready request body.")
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	@JsonPropertyOrder({ "name", "title", "description", "suggestedSteps", "request" })
+	@JsonPropertyOrder({ "name", "title", "description", "suggestedSteps", "request", "test", "dataset",
+			"initialLayers" })
 	public record Body(
 			@Schema(description = "The example's name.", example = "xor",
 					requiredMode = Schema.RequiredMode.REQUIRED) String name,
@@ -64,12 +66,26 @@ public class ExamplesController {
 			@Schema(description = """
 					A ready /train-step body: POST it to /train-step or /gradient-check as it is, or to /train \
 					with `steps` added.""", implementation = TrainStepRequest.class,
-					requiredMode = Schema.RequiredMode.REQUIRED) JsonNode request) {
+					requiredMode = Schema.RequiredMode.REQUIRED) JsonNode request,
+			@Schema(description = """
+					For an example on a data set: its held-out points, never trained on. Add them to the /train \
+					body as `test` to see the test loss (and accuracy) beside the training loss, or send them to \
+					/predict with the trained `layers` to score the network. Absent for the other examples.""",
+					implementation = DatasetResponse.DataPoints.class) JsonNode test,
+			@Schema(description = """
+					For an example on a data set: the GET /datasets request that answers exactly its training \
+					points (the request's `inputs` and `label`) and its `test`. Absent for the other examples.""",
+					example = "/datasets/circle?points=200&noise=0.1&testFraction=0.5&seed=1&features=x1,x2") String dataset,
+			@Schema(description = """
+					For an example on a data set: the GET /initial-layers request that answers exactly its \
+					starting `layers`. Absent for the other examples.""",
+					example = "/initial-layers?sizes=2,8,1&activations=tanh,sigmoid&init=xavier&seed=1") String initialLayers) {
 	}
 
 	@Operation(operationId = "listExamples", summary = "List the examples", description = """
 			The seed neuron, a 2-2-2 sigmoid network, XOR, a softmax classifier and a deep tanh network, \
-			each with a title and a sentence.""")
+			then a network for each data set of GET /datasets (`circle-data`, `xor-data`, ...), each with a \
+			title and a sentence.""")
 	@ApiResponse(responseCode = "200", description = "The examples, in a sensible order to try them.")
 	@ApiResponse(responseCode = "406", description = "The Accept header excludes JSON.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
@@ -90,7 +106,7 @@ public class ExamplesController {
 			example = "xor") @PathVariable String name) {
 		ExampleCatalog.Example example = catalog.find(name).orElseThrow(() -> notFound(name));
 		return new Body(example.name(), example.title(), example.description(), example.suggestedSteps(),
-				example.request());
+				example.request(), example.test(), example.dataset(), example.initialLayers());
 	}
 
 	private ErrorResponseException notFound(String name) {

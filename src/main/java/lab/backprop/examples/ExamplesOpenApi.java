@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Offers every example of {@link ExampleCatalog} as a ready request body in the Swagger
  * UI for /train-step, /gradient-check and /train (with the suggested `steps` added for
- * /train).
+ * /train, and an example's `test` points where the /train body takes a `test`).
  */
 @Component
 class ExamplesOpenApi implements OpenApiCustomizer {
@@ -34,12 +34,21 @@ class ExamplesOpenApi implements OpenApiCustomizer {
 		if (openApi.getPaths() == null) {
 			return;
 		}
-		addTo(openApi.getPaths().get("/train-step"), false);
-		addTo(openApi.getPaths().get("/gradient-check"), false);
-		addTo(openApi.getPaths().get("/train"), true);
+		addTo(openApi.getPaths().get("/train-step"), false, false);
+		addTo(openApi.getPaths().get("/gradient-check"), false, false);
+		addTo(openApi.getPaths().get("/train"), true, takesTest(openApi));
 	}
 
-	private void addTo(PathItem path, boolean train) {
+	/** Whether the /train body has a {@code test} field. */
+	private static boolean takesTest(io.swagger.v3.oas.models.OpenAPI openApi) {
+		if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) {
+			return false;
+		}
+		io.swagger.v3.oas.models.media.Schema<?> train = openApi.getComponents().getSchemas().get("TrainRequest");
+		return train != null && train.getProperties() != null && train.getProperties().containsKey("test");
+	}
+
+	private void addTo(PathItem path, boolean train, boolean withTest) {
 		Operation post = path == null ? null : path.getPost();
 		if (post == null || post.getRequestBody() == null || post.getRequestBody().getContent() == null) {
 			return;
@@ -57,6 +66,9 @@ class ExamplesOpenApi implements OpenApiCustomizer {
 			ObjectNode body = jackson2Tree(example.request().toString());
 			if (train) {
 				body.put("steps", example.suggestedSteps() == null ? DEFAULT_STEPS : example.suggestedSteps());
+			}
+			if (withTest && example.test() != null) {
+				body.set("test", jackson2Tree(example.test().toString()));
 			}
 			examples.put(example.name(),
 					new Example().summary(example.title()).description(example.description()).value(body));

@@ -28,14 +28,14 @@ public @interface OneNetworkForm {
 
 	Class<? extends Payload>[] payload() default {};
 
-	class Validator implements ConstraintValidator<OneNetworkForm, StepBody> {
+	class Validator implements ConstraintValidator<OneNetworkForm, NetworkBody> {
 
 		static final String BIAS_REQUIRED = "is required: a number, one value per output, or a 1 × outputs matrix";
 
 		static final String WEIGHTS_REQUIRED = "is required: a matrix, inputs × outputs";
 
 		@Override
-		public boolean isValid(StepBody body, ConstraintValidatorContext context) {
+		public boolean isValid(NetworkBody body, ConstraintValidatorContext context) {
 			if (body == null) {
 				return true;
 			}

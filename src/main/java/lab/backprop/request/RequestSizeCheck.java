@@ -21,7 +21,7 @@ public class RequestSizeCheck {
 	/**
 	 * @throws LimitExceededException at the first size over its limit
 	 */
-	public void check(StepBody body) {
+	public void check(NetworkBody body) {
 		NumberArray inputs = body.inputs();
 		int batch = 1;
 		if (inputs != null && !inputs.isScalar()) {

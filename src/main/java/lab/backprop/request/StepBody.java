@@ -1,39 +1,20 @@
 package lab.backprop.request;
 
-import java.util.List;
-
 /**
  * The fields of a /train-step body, which /train, /gradient-check and /check take too:
- * each endpoint's own record implements this, so that one reader checks them all and
- * unknown fields are still refused per endpoint.
+ * the network's ({@link NetworkBody}) and the training step's. Each endpoint's own record
+ * implements this, so that one reader checks them all and unknown fields are still
+ * refused per endpoint.
  */
-@OneNetworkForm
-public interface StepBody {
+public interface StepBody extends NetworkBody {
 
-	/** The messages of the field rules every such body shares. */
-	String INPUTS_REQUIRED = "is required: batch × features, one row per example";
-
-	String LAYER_NOT_NULL = "must be a layer object \\{weights, bias, activation\\}, not null";
-
-	String LAYERS_NOT_EMPTY = "must contain at least one layer";
-
+	/**
+	 * The messages of the training fields' rules (the network's are
+	 * {@link NetworkBody}'s).
+	 */
 	String LEARNING_RATE_REQUIRED = "is required: a finite number > 0, such as 0.1";
 
 	String LEARNING_RATE_RANGE = "must be a finite number > 0, not ${validatedValue}";
-
-	NumberArray inputs();
-
-	NumberArray weights();
-
-	NumberArray bias();
-
-	String activation();
-
-	List<TrainStepRequest.LayerSpec> layers();
-
-	NumberArray label();
-
-	String loss();
 
 	Double learningRate();
 
@@ -47,11 +28,6 @@ public interface StepBody {
 	 */
 	default RegularizationSpec regularization() {
 		return null;
-	}
-
-	/** Whether any field of the single-layer form was given. */
-	default boolean singleLayerForm() {
-		return weights() != null || bias() != null || activation() != null;
 	}
 
 }

@@ -22,12 +22,13 @@ import lab.backprop.system.problem.FieldError;
 import lab.backprop.system.problem.InvalidRequestException;
 
 /**
- * Turns a checked /train-step body into the engine's network, inputs and labels. The
- * sizes come first ({@link RequestSizeCheck}, 413), then the field rules (Bean Validation
- * on the records), then what depends on the values' shapes, written out here: the three
- * forms of a number array, layers that chain, labels that fit the network, enum names
- * with a did-you-mean. Every problem is reported with the JSON Pointer of its value;
- * checks that depend on an invalid value are skipped rather than reported twice.
+ * Turns a checked /train-step body (or a body with the network alone,
+ * {@link NetworkBody}) into the engine's network, inputs and labels. The sizes come first
+ * ({@link RequestSizeCheck}, 413), then the field rules (Bean Validation on the records),
+ * then what depends on the values' shapes, written out here: the three forms of a number
+ * array, layers that chain, labels that fit the network, enum names with a did-you-mean.
+ * Every problem is reported with the JSON Pointer of its value; checks that depend on an
+ * invalid value are skipped rather than reported twice.
  */
 @Component
 public class StepRequestReader {
@@ -59,16 +60,61 @@ public class StepRequestReader {
 	 * @return {@code null} when a problem was found
 	 */
 	public StepInput read(StepBody body, List<FieldError> errors) {
+		List<FieldError> found = checked(body);
+		Set<String> invalid = pointers(found);
+		NetworkParts parts = network(body, true, invalid, found);
+		Optimizer optimizer = OptimizerReader.read(body.optimizer(), invalid, found);
+		OptimizerState state = OptimizerStateReader.read(body.optimizerState(), optimizer, parts.layers(), invalid,
+				found);
+		Regularization regularization = regularization(body.regularization(), invalid, found);
+		if (failed(body, found, errors)) {
+			return null;
+		}
+		return new StepInput(new Network(parts.layers()), parts.inputs(), parts.labels(), parts.loss(),
+				body.learningRate(), optimizer, state, regularization);
+	}
+
+	/**
+	 * Reads a body that describes a network alone, with the same checks as a step's
+	 * network; its {@code label} is optional (checked against the network when given).
+	 * @throws InvalidRequestException listing every problem found
+	 */
+	public NetworkInput readNetwork(NetworkBody body) {
+		List<FieldError> found = checked(body);
+		NetworkParts parts = network(body, false, pointers(found), found);
+		List<FieldError> errors = new ArrayList<>();
+		if (failed(body, found, errors)) {
+			throw new InvalidRequestException(errors);
+		}
+		return new NetworkInput(new Network(parts.layers()), parts.inputs(), parts.labels(), parts.loss());
+	}
+
+	/** The sizes (a 413 at once when over) and then the field rules' problems. */
+	private List<FieldError> checked(NetworkBody body) {
 		sizes.check(body);
-		List<FieldError> found = new ArrayList<>(BeanViolations.of(validator.validate(body)));
+		return new ArrayList<>(BeanViolations.of(validator.validate(body)));
+	}
+
+	private static Set<String> pointers(List<FieldError> found) {
 		Set<String> invalid = new HashSet<>();
 		found.forEach(error -> invalid.add(error.pointer()));
+		return invalid;
+	}
 
+	/** The values of the network's fields; each is {@code null} where it is not valid. */
+	private record NetworkParts(RealMatrix inputs, List<Layer> layers, Loss loss, RealMatrix labels) {
+	}
+
+	private static NetworkParts network(NetworkBody body, boolean labelRequired, Set<String> invalid,
+			List<FieldError> found) {
 		RealMatrix inputs = body.inputs() == null ? null : NumberArrays.inputs(body.inputs(), found);
 		List<Layer> layers = layers(body, inputs, invalid, found);
 		Loss loss = body.loss() == null ? Loss.MSE
 				: WireEnum.parse(body.loss(), Loss.values(), Loss::wireName, "/loss", "loss", found);
 		RealMatrix labels = null;
+		if (!labelRequired && body.label() == null) {
+			return new NetworkParts(inputs, layers, loss, null);
+		}
 		if (inputs != null && layers != null) {
 			labels = NumberArrays.labels(body.label(), inputs.getRowDimension(),
 					layers.get(layers.size() - 1).outputs(), found);
@@ -76,16 +122,21 @@ public class StepRequestReader {
 		else if (body.label() == null) {
 			found.add(new FieldError("/label", "is required"));
 		}
-		Optimizer optimizer = OptimizerReader.read(body.optimizer(), invalid, found);
-		OptimizerState state = OptimizerStateReader.read(body.optimizerState(), optimizer, layers, invalid, found);
-		Regularization regularization = regularization(body.regularization(), invalid, found);
-		if (!found.isEmpty()) {
-			found.sort(BeanViolations.fieldOrder(body.getClass()));
-			errors.addAll(found);
-			return null;
+		return new NetworkParts(inputs, layers, loss, labels);
+	}
+
+	/**
+	 * Moves the problems {@code found} into {@code errors}, in the order of the body's
+	 * fields.
+	 * @return whether there were any
+	 */
+	private static boolean failed(NetworkBody body, List<FieldError> found, List<FieldError> errors) {
+		if (found.isEmpty()) {
+			return false;
 		}
-		return new StepInput(new Network(layers), inputs, labels, loss, body.learningRate(), optimizer, state,
-				regularization);
+		found.sort(BeanViolations.fieldOrder(body.getClass()));
+		errors.addAll(found);
+		return true;
 	}
 
 	/** The penalty: none when absent; {@code null} when invalid. */
@@ -104,7 +155,8 @@ public class StepRequestReader {
 	}
 
 	/** The network of either form; {@code null} when the form itself is wrong. */
-	private static List<Layer> layers(StepBody body, RealMatrix inputs, Set<String> invalid, List<FieldError> errors) {
+	private static List<Layer> layers(NetworkBody body, RealMatrix inputs, Set<String> invalid,
+			List<FieldError> errors) {
 		int features = inputs == null ? -1 : inputs.getColumnDimension();
 		if (body.layers() == null) {
 			if (!body.singleLayerForm() || body.weights() == null || body.bias() == null) {

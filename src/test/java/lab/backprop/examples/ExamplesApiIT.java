@@ -16,10 +16,11 @@ import lab.backprop.SeedValues;
 /** GET /examples, GET /examples/{name}, and the examples in the OpenAPI document. */
 class ExamplesApiIT extends HttpTestSupport {
 
-	static final List<String> NAMES = List.of("seed", "two-layer", "xor", "softmax", "deep-tanh");
+	static final List<String> NAMES = List.of("seed", "two-layer", "xor", "softmax", "deep-tanh", "circle-data",
+			"xor-data", "gauss-data", "spiral-data", "moons-data", "plane-data", "gaussians-data");
 
 	@Test
-	void listsTheFiveExamplesWithTitleAndSentence() {
+	void listsTheExamplesWithTitleAndSentence() {
 		Api.Answer answer = api().get("/examples");
 		assertThat(answer.status()).isEqualTo(200);
 		assertThat(answer.body()).extracting(e -> e.get("name").asString()).containsExactlyElementsOf(NAMES);
