@@ -59,7 +59,7 @@ public class ExercisesController {
 	@GetMapping(path = "/exercises/random", produces = MediaType.APPLICATION_JSON_VALUE)
 	public ResponseEntity<ExerciseResponse> random(@Parameter(
 			description = "1: a neuron's forward pass and loss; 2: its whole step; 3: backpropagation through a hidden layer. Default 1.",
-			schema = @Schema(type = "integer", allowableValues = { "1", "2", "3" }, defaultValue = "1")) @RequestParam(
+			schema = @Schema(type = "integer", minimum = "1", maximum = "3", defaultValue = "1")) @RequestParam(
 					required = false) String level,
 			@Parameter(
 					description = "Any whole number (−2⁶³ to 2⁶³ − 1); the same seed gives the same exercise. Default: one drawn at random.",
