@@ -7,9 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.util.RawValue;
 
 import lab.backprop.engine.linalg.Matrices;
 import lab.backprop.engine.slips.Slip;
@@ -30,8 +27,6 @@ final class Checker {
 
 	/** Slips of one layer are tried in every layer of networks this deep or less. */
 	static final int EVERY_LAYER_UP_TO = 4;
-
-	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
 	private final AnswerSheet sheet;
 
@@ -81,14 +76,14 @@ final class Checker {
 			return null;
 		}
 		List<List<String>> written = given.rows();
-		if (!rectangular(written, at, errors)) {
+		if (!Written.rectangular(written, at, errors)) {
 			return null;
 		}
 		Numbers expected = target.expected();
 		int rows = written.size();
 		int columns = written.get(0).size();
-		JsonNode echo = echo(given);
-		JsonNode right = at(sheet.right(), pointer);
+		JsonNode echo = Written.echo(given);
+		JsonNode right = Target.at(sheet.right(), pointer);
 		if (rows != expected.rowCount() || columns != expected.columnCount()) {
 			if (rows != expected.columnCount() || columns != expected.rowCount()) {
 				errors.add(new FieldError(at,
@@ -159,7 +154,7 @@ final class Checker {
 			}
 			for (int layer : layers(slip, target)) {
 				Optional<JsonNode> answer = sheet.slipped(slip, layer);
-				Numbers candidate = answer.map(tree -> Numbers.of(at(tree, target.pointer()))).orElse(null);
+				Numbers candidate = answer.map(tree -> Numbers.of(Target.at(tree, target.pointer()))).orElse(null);
 				if (candidate == null || candidate.rowCount() != expected.length
 						|| candidate.columnCount() != expected[0].length) {
 					continue;
@@ -241,49 +236,10 @@ final class Checker {
 		return new CheckResponse.Mistake(slip.code(), explainer.mistake(step, facts, locale));
 	}
 
-	private boolean rectangular(List<List<String>> rows, String at, List<FieldError> errors) {
-		if (rows.isEmpty() || rows.get(0).isEmpty()) {
-			errors.add(new FieldError(at, "must not be empty"));
-			return false;
-		}
-		for (int i = 1; i < rows.size(); i++) {
-			if (rows.get(i).size() != rows.get(0).size()) {
-				errors.add(new FieldError(at + "/" + i, "row " + i + " has " + rows.get(i).size()
-						+ " numbers but row 0 has " + rows.get(0).size() + ": every row must have the same length"));
-				return false;
-			}
-		}
-		return true;
-	}
-
 	private String didYouMean(String pointer) {
 		return Suggestions.closest(pointer, Target.quantities(sheet.right()))
 			.map(p -> " (did you mean " + p + "?)")
 			.orElse("");
-	}
-
-	/** The numbers as written, digit for digit, in the form they were sent. */
-	private static JsonNode echo(WrittenNumbers given) {
-		if (given.depth() == 0) {
-			return NODES.rawValueNode(new RawValue(given.rows().get(0).get(0)));
-		}
-		ArrayNode rows = NODES.arrayNode();
-		for (List<String> row : given.rows()) {
-			ArrayNode values = given.depth() == 1 ? rows : rows.addArray();
-			row.forEach(text -> values.add(NODES.rawValueNode(new RawValue(text))));
-		}
-		return rows;
-	}
-
-	private static JsonNode at(JsonNode tree, String pointer) {
-		JsonNode node = tree;
-		for (String token : Target.tokens(pointer)) {
-			node = node.isArray() ? node.get(Integer.parseInt(token)) : node.get(token);
-			if (node == null) {
-				return null;
-			}
-		}
-		return node;
 	}
 
 }

@@ -190,4 +190,18 @@ record Target(String pointer, String quantityPointer, Numbers expected, Numbers 
 		return token.replace("~", "~0").replace("/", "~1");
 	}
 
+	/**
+	 * The node at {@code pointer} (a pointer {@link #find} accepted), or {@code null}.
+	 */
+	static JsonNode at(JsonNode tree, String pointer) {
+		JsonNode node = tree;
+		for (String token : Target.tokens(pointer)) {
+			node = node.isArray() ? node.get(Integer.parseInt(token)) : node.get(token);
+			if (node == null) {
+				return null;
+			}
+		}
+		return node;
+	}
+
 }

@@ -1,12 +1,7 @@
 package lab.backprop.step;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import lab.backprop.engine.Activation;
 import lab.backprop.engine.Loss;
-import lab.backprop.engine.optim.Adam;
-import lab.backprop.engine.optim.RmsProp;
 import lab.backprop.step.ScriptWriter.Request;
 
 /**
@@ -56,7 +51,7 @@ final class TorchScript {
 		given();
 		forward("");
 		backward();
-		update();
+		PythonFunctions.torchUpdate(w, request);
 		w.section(ScriptText.SECTION_AFTER);
 		w.comment(ScriptText.COMMENT_AFTER);
 		forward("_new");
@@ -210,55 +205,6 @@ final class TorchScript {
 			w.show(ScriptText.LABEL_DLDB, "dL_db" + n, n);
 			w.code("dL_dX" + n + " = " + (l == 1 ? "X" : "A" + (l - 1)) + ".grad", ScriptText.COMMENT_DLDINPUT, n);
 			w.show(ScriptText.LABEL_DLDINPUT, "dL_dX" + n, n);
-		}
-	}
-
-	private void update() {
-		w.section(ScriptText.SECTION_UPDATE);
-		w.comment(ScriptText.COMMENT_UPDATE_TORCH);
-		List<String> parameters = new ArrayList<>();
-		for (int l = 1; l <= request.depth(); l++) {
-			parameters.add("W" + l);
-			parameters.add("b" + l);
-		}
-		w.code("parameters = [" + String.join(", ", parameters) + "]");
-		if (request.optimizer() instanceof Adam) {
-			w.code("optimizer = torch.optim.Adam(parameters, lr=learning_rate, betas=tuple(OPTIMIZER[\"betas\"]), "
-					+ "eps=OPTIMIZER[\"eps\"], weight_decay=OPTIMIZER[\"weightDecay\"], foreach=False)");
-		}
-		else if (request.optimizer() instanceof RmsProp) {
-			w.code("optimizer = torch.optim.RMSprop(parameters, lr=learning_rate, alpha=OPTIMIZER[\"alpha\"], "
-					+ "eps=OPTIMIZER[\"eps\"], weight_decay=OPTIMIZER[\"weightDecay\"], "
-					+ "momentum=OPTIMIZER[\"momentum\"], centered=OPTIMIZER[\"centered\"], foreach=False)");
-		}
-		else {
-			w.code("optimizer = torch.optim.SGD(parameters, lr=learning_rate, momentum=OPTIMIZER[\"momentum\"], "
-					+ "dampening=OPTIMIZER.get(\"dampening\") or 0.0, nesterov=OPTIMIZER[\"nesterov\"], "
-					+ "weight_decay=OPTIMIZER[\"weightDecay\"], foreach=False)");
-		}
-		w.code("BUFFERS = ["
-				+ String.join(", ", request.optimizer().bufferNames().stream().map(ScriptWriter::string).toList())
-				+ "]");
-		w.code("TORCH_NAMES = {\"momentumBuffer\": \"momentum_buffer\", \"expAvg\": \"exp_avg\", "
-				+ "\"expAvgSq\": \"exp_avg_sq\", \"squareAvg\": \"square_avg\", \"gradAvg\": \"grad_avg\"}");
-		w.code("for l, layer in enumerate(STATE.get(\"layers\", [])):");
-		w.code("    for part, p in ((\"weights\", parameters[2 * l]), (\"bias\", parameters[2 * l + 1])):");
-		w.code("        optimizer.state[p] = {TORCH_NAMES[name]: torch.tensor(value) for name, value in layer[part].items()}");
-		if (!(request.optimizer() instanceof lab.backprop.engine.optim.Sgd)) {
-			w.code("        optimizer.state[p][\"step\"] = torch.tensor(float(STATE[\"step\"]))");
-		}
-		w.code("optimizer.step()");
-		w.code("STATE_NEW = {\"type\": STATE[\"type\"], \"step\": STATE[\"step\"] + 1}");
-		w.code("if BUFFERS:");
-		w.code("    STATE_NEW[\"layers\"] = [{part: {name: optimizer.state[p][TORCH_NAMES[name]] for name in BUFFERS}");
-		w.code("                           for part, p in ((\"weights\", parameters[2 * l]), (\"bias\", parameters[2 * l + 1]))}");
-		w.code("                          for l in range(len(parameters) // 2)]");
-		for (int l = 1; l <= request.depth(); l++) {
-			String n = Integer.toString(l);
-			w.code("W" + n + "_new = W" + n + ".detach().clone()");
-			w.code("b" + n + "_new = b" + n + ".detach().clone()");
-			w.show(ScriptText.LABEL_WEIGHTS_NEW, "W" + n + "_new", n);
-			w.show(ScriptText.LABEL_BIAS_NEW, "b" + n + "_new", n);
 		}
 	}
 
