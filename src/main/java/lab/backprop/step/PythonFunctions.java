@@ -133,6 +133,7 @@ final class PythonFunctions {
 
 	/** The optimizer's rule for one tensor, and the walk over a layer's two tensors. */
 	static void optimizer(ScriptWriter w, Optimizer optimizer) {
+		w.blank();
 		w.code("BUFFERS = [" + String.join(", ", optimizer.bufferNames().stream().map(ScriptWriter::string).toList())
 				+ "]");
 		w.blank();
