@@ -65,3 +65,25 @@ export async function postJson(path, json, language) {
   }
   return read(await fetch(path, { method: 'POST', headers, body: json }));
 }
+
+/** POSTs a body (already a JSON string) asking for another media type; returns the answer's text. */
+export async function postForText(path, json, accept, language) {
+  const headers = { 'Content-Type': 'application/json', Accept: accept };
+  if (language) {
+    headers['Accept-Language'] = language;
+  }
+  const response = await fetch(path, { method: 'POST', headers, body: json });
+  if (!response.ok) {
+    await read(response);
+  }
+  return response.text();
+}
+
+/** GETs JSON in a language. */
+export async function getJsonIn(path, language) {
+  const headers = { Accept: 'application/json' };
+  if (language) {
+    headers['Accept-Language'] = language;
+  }
+  return read(await fetch(path, { headers }));
+}

@@ -1,12 +1,15 @@
 // The page's entry point: lists the examples, wires the buttons and controls, and opens the first example.
 // The parts: editor.js (the JSON and its errors), controls.js (the selects that edit it), flow.js (requests
-// to the service and drawing their answers), page.js (what they share).
+// to the service and drawing their answers), exercise.js (exercise mode), python.js (the step as a script),
+// page.js (what they share).
 
 import { getJson } from './api.js';
 import { watchEditor } from './editor.js';
 import { bindControls, syncControls } from './controls.js';
 import { show, edit, takeStep, train, loadExample, redraw } from './flow.js';
 import { $, setState } from './page.js';
+import { newExercise, checkAnswers } from './exercise.js';
+import { downloadPython } from './python.js';
 
 async function start() {
   setState('busy');
@@ -27,9 +30,19 @@ async function start() {
   $('train').addEventListener('click', train);
   $('language').addEventListener('change', show);
   $('batch-row').addEventListener('change', redraw);
+  $('download-python').addEventListener('click', downloadPython);
+  $('exercise-new').addEventListener('click', () => newExercise());
+  $('exercise-form').addEventListener('submit', checkAnswers);
   bindControls(edit);
   watchEditor(syncControls);
   await loadExample(first);
+  // /?exercise=2&seed=7 opens that exercise
+  const exercise = new URLSearchParams(window.location.search).get('exercise');
+  if (exercise && ['1', '2', '3'].includes(exercise)) {
+    $('exercise-level').value = exercise;
+    const seed = new URLSearchParams(window.location.search).get('seed');
+    await newExercise(seed === null ? undefined : seed);
+  }
 }
 
 start();

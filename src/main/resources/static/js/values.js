@@ -2,14 +2,14 @@
 
 import { numberText } from './api.js';
 
-function h(name, attributes = {}, ...children) {
+export function h(name, attributes = {}, ...children) {
   const node = document.createElement(name);
   for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
   node.append(...children.filter((c) => c !== null && c !== undefined));
   return node;
 }
 
-function valueView(holder, key, nullNote) {
+export function valueView(holder, key, nullNote) {
   const value = holder[key];
   if (value === null || value === undefined) {
     return h('span', { class: 'null' }, 'null' + (nullNote ? ` (${nullNote})` : ''));
@@ -96,11 +96,32 @@ export function drawValues(container, response, language) {
   parts.push(section(`Update (${(response.update.optimizer || {}).type || 'sgd'})`, update, language));
 
   const after = response.after;
-  parts.push(section('After the step', [
+  const afterSection = section('After the step', [
     { label: 'prediction ŷ′', holder: after, key: 'prediction', path: 'after.prediction', explanation: exAfter.prediction },
     { label: 'loss L′', holder: after, key: 'loss', path: 'after.loss', explanation: exAfter.loss },
     { label: 'change ΔL', holder: after, key: 'lossChange', path: 'after.lossChange', explanation: exAfter.lossChange },
-  ], language));
+  ], language);
+  parts.push(afterSection);
+
+  // the network as a whole: the diagnosis first, then each layer's gradient scale, dead units and update ratio
+  if (ex.summary) {
+    parts.unshift(h('p', { class: 'summary', lang: language || 'en' }, ex.summary));
+  }
+  const network = (ex.network || {}).layers || [];
+  if (network.length) {
+    const table = h('table', { class: 'values network' }, h('caption', {}, 'The network as a whole'));
+    const body = h('tbody');
+    network.forEach((layer, l) => {
+      for (const [key, label] of [['gradientScale', 'gradients vs output'], ['deadUnits', 'dead ReLU units'], ['updateRatio', 'update / weights']]) {
+        if (layer[key]) {
+          body.append(h('tr', {}, h('th', { scope: 'row' }, `layer ${l + 1}: ${label}`),
+            h('td', { 'data-path': `explanations.network.layers[${l}].${key}` }, explanationView(layer[key], language))));
+        }
+      }
+    });
+    table.append(body);
+    parts.push(table);
+  }
 
   container.replaceChildren(...parts);
 }

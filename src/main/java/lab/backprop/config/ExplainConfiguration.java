@@ -11,11 +11,12 @@ import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 import lab.backprop.explain.Explainer;
 import lab.backprop.explain.Languages;
 import lab.backprop.step.MarkdownConverter;
+import lab.backprop.step.PythonConverter;
 
 /**
  * The explanations wired in: their texts and explainer as beans, the language from
- * Accept-Language (English unless Russian is asked for), and {@code text/markdown} as a
- * second representation of a step.
+ * Accept-Language (English unless Russian is asked for), and {@code text/markdown} and
+ * {@code text/x-python} as other representations of a step.
  */
 @Configuration(proxyBeanMethods = false)
 class ExplainConfiguration implements WebMvcConfigurer {
@@ -41,6 +42,7 @@ class ExplainConfiguration implements WebMvcConfigurer {
 	@Override
 	public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
 		builder.addCustomConverter(new MarkdownConverter(explainer));
+		builder.addCustomConverter(new PythonConverter());
 	}
 
 }

@@ -17,14 +17,45 @@ import io.swagger.v3.oas.annotations.media.Schema;
 		request's numbers (`substituted`) and what it means (`meaning`), keyed exactly like the response: \
 		`explanations.backward.layers[0].dL_dZ` explains `backward.layers[0].dL_dZ`. In English, or in \
 		Russian with `Accept-Language: ru`.""")
-@JsonPropertyOrder({ "language", "forward", "backward", "update", "after" })
+@JsonPropertyOrder({ "language", "summary", "forward", "backward", "update", "after", "network" })
 public record Explanations(
 		@Schema(description = "The language of the texts, as in the Content-Language header.", allowableValues = {
 				"en", "ru" }, requiredMode = Schema.RequiredMode.REQUIRED) String language,
 		@Schema(description = "Explains `forward`.", requiredMode = Schema.RequiredMode.REQUIRED) Forward forward,
 		@Schema(description = "Explains `backward`.", requiredMode = Schema.RequiredMode.REQUIRED) Backward backward,
 		@Schema(description = "Explains `update`.", requiredMode = Schema.RequiredMode.REQUIRED) Update update,
-		@Schema(description = "Explains `after`.", requiredMode = Schema.RequiredMode.REQUIRED) After after){
+		@Schema(description = "Explains `after`.", requiredMode = Schema.RequiredMode.REQUIRED) After after,
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = """
+				The diagnosis of the whole step in a few sentences, naming the one thing most worth \
+				noticing, in this order of precedence: a loss of 0 (nothing to learn), a loss that rose \
+				(the learning rate is too large), exploding gradients (a layer's weight gradients over \
+				100 times the output layer's), vanishing gradients (under 1/100 of them), ReLU layers \
+				mostly dead for the whole batch, updates far from about 1e-3 of the weights (over 0.1: \
+				the learning rate is too large; under 1e-5: too small), and otherwise that nothing is \
+				alarming.""") String summary,
+		@Schema(description = "The network as a whole, layer by layer: what no single value shows.",
+				requiredMode = Schema.RequiredMode.REQUIRED) Network network){
+
+	@Schema(name = "NetworkExplanations", description = """
+			Per layer, first to last: its weight gradients against the output layer's (vanishing or \
+			exploding with depth), its dead ReLU units, and its update against its weights.""")
+	public record Network(@Schema(description = "Per layer, first to last.",
+			requiredMode = Schema.RequiredMode.REQUIRED) List<NetworkLayer> layers) {
+	}
+
+	@Schema(name = "NetworkLayerExplanations", description = "One layer seen in the whole network.")
+	@JsonPropertyOrder({ "gradientScale", "deadUnits", "updateRatio" })
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record NetworkLayer(@Schema(description = """
+			rms(dL/dW) of this layer over rms(dL/dW) of the output layer (rms: the root mean square of \
+			the elements): far below 1 (under 0.01) is a vanishing gradient, far above (over 100) an \
+			exploding one.""") Explanation gradientScale, @Schema(description = """
+			For a ReLU layer, the share of its units whose z is at most 0 for every example of the \
+			batch (dead: they pass no gradient back); absent for other activations, whose units \
+			cannot die.""") Explanation deadUnits, @Schema(description = """
+			‖ΔW‖ / ‖W‖ (Frobenius norms): the update against the weights. About 1e-3 is healthy; \
+			far above says the learning rate is too large, far below too small.""") Explanation updateRatio) {
+	}
 
 	@Schema(name = "ForwardExplanations", description = "The forward pass: per layer z and output, then the loss.")
 	@JsonPropertyOrder({ "layers", "dataLoss", "penalty", "loss" })

@@ -96,7 +96,41 @@ enum Msg {
 	/** {0}: λ. */
 	MEANING_DLDW_PENALTY(Regularization.Type.class),
 	/** {0}: the type; {1}: λ. */
-	MD_REGULARIZATION;
+	MD_REGULARIZATION,
+	/**
+	 * A layer's weight gradients against the output layer's. {0}: the ratio; {1}: the
+	 * layer's root mean square; {2}: the output layer's number.
+	 */
+	MEANING_GRADIENT_SCALE(Diagnosis.GradientScale.class),
+	/**
+	 * {0} of {1} ReLU units are dead; {2}: their share (a fraction, shown in percent).
+	 */
+	MEANING_DEAD_UNITS(Diagnosis.DeadUnits.class),
+	/** {0}: ‖ΔW‖ / ‖W‖; {1}: the learning rate. */
+	MEANING_UPDATE_RATIO(Diagnosis.UpdateSize.class),
+	/**
+	 * The diagnosis of the whole step. {0}: the layer it is about; {1}, {2}, {3}: the
+	 * numbers each case names (see HealthNarrator.summary).
+	 */
+	SUMMARY(Diagnosis.Summary.class),
+	/**
+	 * A recognised slip. {0}: where; {1}: the number written; {2}: the right one; {3},
+	 * {4}: what each slip names (see CheckNarrator.mistake).
+	 */
+	MISTAKE(lab.backprop.engine.slips.Slip.class),
+	/** {0}: the rule; {1}: the element worked out with this request's numbers. */
+	HINT,
+	/** {0}: the rule. */
+	HINT_RULE, HINT_UNEXPLAINED,
+	/** The name of a value in a question. */
+	VALUE(StepValue.class),
+	/** {0}: the name of a value; {1}: its layer, from 1. */
+	VALUE_OF_LAYER, EXERCISE_TITLE(ExerciseLevel.class),
+	/**
+	 * {0}: the activation; {1}: the inputs; {2}: the loss; {3}: the learning rate; {4}:
+	 * the hidden units.
+	 */
+	EXERCISE_INSTRUCTIONS(ExerciseLevel.class);
 
 	private final Class<? extends Enum<?>> variants;
 

@@ -69,6 +69,14 @@ public class TrainStepController {
 			(`$...$`, as GitHub renders them) and every number at full precision and rounded for reading. \
 			`explain` does not matter there. Errors are `application/problem+json` whatever `Accept` says.
 
+			**The step as a script.** With `Accept: text/x-python` the answer is a standalone Python 3 \
+			script that rebuilds this network and computes the same step in the seed's order, printing \
+			each value with a label and a comment in the request's language: numpy only by default, or \
+			PyTorch (autograd in float64, the gradients read from `.grad`, the update by torch.optim) with \
+			`framework=pytorch`. `python3 script.py --json` prints one JSON object shaped like this \
+			answer (forward, backward, update, after, optimizerState), whose numbers equal the service's \
+			within 1e-12 relative (plus 1e-15 absolute, for values that cancel).
+
 			**Languages.** Texts are in English by default and in Russian with `Accept-Language: ru` \
 			(any other language gives English); `Content-Language` says which one was used.""")
 	@Parameter(in = ParameterIn.HEADER, name = "Accept-Language", required = false, description = """
@@ -86,10 +94,12 @@ public class TrainStepController {
 					schema = @Schema(implementation = TrainStepResponse.class)),
 			@Content(mediaType = MediaType.TEXT_MARKDOWN_VALUE,
 					schema = @Schema(type = "string",
-							description = "The worked solution: Markdown with LaTeX formulas between $...$.")) })
+							description = "The worked solution: Markdown with LaTeX formulas between $...$.")),
+			@Content(mediaType = "text/x-python", schema = @Schema(type = "string",
+					description = "A standalone Python 3 script computing the same step (numpy, or PyTorch with framework=pytorch).")) })
 	@ApiResponse(responseCode = "400", description = """
-			The body is not valid: `errors` lists each problem with a JSON Pointer. An unknown `include` or \
-			`explain` value is a 400 too, naming the parameter (`parameter`).""",
+			The body is not valid: `errors` lists each problem with a JSON Pointer. An unknown `include`, \
+			`explain` or `framework` value is a 400 too, naming the parameter (`parameter`).""",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@ApiResponse(responseCode = "413",
 			description = "The request is over a configured limit (`backprop.limits`: body, parameters, layers, width, batch, inputs, activations): `errors` points at what is too large and names the limit.",
@@ -101,7 +111,7 @@ public class TrainStepController {
 			description = "Other large requests hold the memory this one needs and did not free it in time (`backprop.admission`): try again after `Retry-After` seconds.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@PostMapping(path = "/train-step", consumes = MediaType.APPLICATION_JSON_VALUE,
-			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_MARKDOWN_VALUE })
+			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_MARKDOWN_VALUE, "text/x-python" })
 	public ResponseEntity<?> trainStep(@RequestBody TrainStepRequest request,
 			@Parameter(description = """
 					`true` adds `explanations` (formula, substituted numbers, meaning) for every value; \
@@ -116,9 +126,16 @@ public class TrainStepController {
 					section are left out, so a large network's answer stays small. JSON only.""",
 					schema = @Schema(allowableValues = { "summary", "full" })) @RequestParam(name = Include.PARAMETER,
 							required = false) String include,
+			@Parameter(description = """
+					With `Accept: text/x-python`: the library the script computes with, `numpy` (the default: \
+					every value by its formula) or `pytorch` (autograd and torch.optim, in float64). \
+					Case-insensitive; ignored for other media types.""",
+					schema = @Schema(allowableValues = { "numpy", "pytorch" })) @RequestParam(
+							name = Framework.PARAMETER, required = false) String framework,
 			@Parameter(hidden = true) Locale locale, HttpServletRequest servletRequest) {
 		boolean explained = ExplainParameter.wanted(explain, locale, explainer);
 		Include detail = Include.parse(include);
+		Framework library = Framework.parse(framework);
 		if (explained && detail == Include.SUMMARY) {
 			throw Include.conflict("explain=true explains every value of the step: it needs include=full");
 		}
@@ -133,13 +150,16 @@ public class TrainStepController {
 		Step step = new Step(input.network(), input.inputs(), input.labels(), input.loss(), input.regularization(),
 				result);
 		Locale language = explainer.language(locale);
+		StepReport.Script script = new StepReport.Script(library,
+				new ScriptWriter.Request(input.network(), input.inputs(), input.labels(), input.loss(),
+						input.learningRate(), input.optimizer(), input.optimizerState(), language));
 		if (!explained) {
-			return ResponseEntity.ok(new StepReport(response, step, language));
+			return ResponseEntity.ok(new StepReport(response, step, language, script));
 		}
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag())
 			.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
-			.body(new StepReport(response.explainedBy(explainer.explanations(step, language)), step, language));
+			.body(new StepReport(response.explainedBy(explainer.explanations(step, language)), step, language, script));
 	}
 
 }

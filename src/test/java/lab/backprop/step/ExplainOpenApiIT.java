@@ -29,7 +29,8 @@ class ExplainOpenApiIT extends HttpTestSupport {
 			parameters.add(parameter.get("in").asString() + ":" + parameter.get("name").asString());
 			assertThat(parameter.path("description").asString("")).as(parameter.get("name").asString()).isNotBlank();
 		}
-		assertThat(parameters).containsExactlyInAnyOrder("query:explain", "query:include", "header:Accept-Language");
+		assertThat(parameters).containsExactlyInAnyOrder("query:explain", "query:include", "query:framework",
+				"header:Accept-Language");
 		assertThat(operation.at("/description").asString()).contains("explain=true")
 			.contains("text/markdown")
 			.contains("Accept-Language: ru")

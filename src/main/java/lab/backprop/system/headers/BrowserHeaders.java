@@ -26,7 +26,7 @@ public record BrowserHeaders(@DefaultValue("'self'") List<String> frameAncestors
 	 */
 	public String contentSecurityPolicy() {
 		return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-				+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+				+ "font-src 'self'; connect-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; "
 				+ "frame-ancestors " + String.join(" ", frameAncestors);
 	}
 
