@@ -26,6 +26,7 @@ import org.springframework.web.ErrorResponseException;
 import lab.backprop.request.StepRequestReader;
 import lab.backprop.system.admission.MemoryAdmission;
 import lab.backprop.system.limits.TrainingLimits;
+import lab.backprop.system.ratelimit.RateLimits;
 
 /** POST /gradient-check: are the backward pass's gradients right? */
 @RestController
@@ -40,15 +41,18 @@ public class GradientCheckController {
 
 	private final MemoryAdmission admission;
 
+	private final RateLimits rateLimits;
+
 	private final StopSignals signals;
 
 	public GradientCheckController(StepRequestReader reader, GradientCheck gradientCheck, TrainingLimits limits,
-			MemoryAdmission admission, StopSignals signals) {
+			MemoryAdmission admission, StopSignals signals, RateLimits rateLimits) {
 		this.reader = reader;
 		this.gradientCheck = gradientCheck;
 		this.limits = limits;
 		this.admission = admission;
 		this.signals = signals;
+		this.rateLimits = rateLimits;
 	}
 
 	@Operation(operationId = "gradientCheck", summary = "Check every gradient against a finite difference",
@@ -88,6 +92,8 @@ public class GradientCheckController {
 		int batch = input.inputs().getRowDimension();
 		ComputeBudget.checkGradientCheck(ComputeBudget.product(GradientCheck.POINTS, parameters, parameters, batch),
 				"3 × parameters × parameters × batch = 3 × " + parameters + " × " + parameters + " × " + batch, limits);
+		rateLimits.chargeWork(servletRequest,
+				ComputeBudget.product(GradientCheck.POINTS, parameters, parameters, batch));
 		admission.admit(input.network(), input.inputs(), input.labels(), servletRequest);
 		try {
 			return GradientCheckResponse.from(gradientCheck.run(input.network(), input.inputs(), input.labels(),

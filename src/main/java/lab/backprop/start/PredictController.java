@@ -21,6 +21,8 @@ import lab.backprop.engine.TrainingStep;
 import lab.backprop.request.NetworkInput;
 import lab.backprop.request.StepRequestReader;
 import lab.backprop.system.admission.MemoryAdmission;
+import lab.backprop.system.ratelimit.RateLimits;
+import lab.backprop.system.limits.ComputeBudget;
 
 /** POST /predict: the forward pass alone. */
 @RestController
@@ -48,10 +50,14 @@ public class PredictController {
 
 	private final MemoryAdmission admission;
 
-	public PredictController(StepRequestReader reader, TrainingStep trainingStep, MemoryAdmission admission) {
+	private final RateLimits rateLimits;
+
+	public PredictController(StepRequestReader reader, TrainingStep trainingStep, MemoryAdmission admission,
+			RateLimits rateLimits) {
 		this.reader = reader;
 		this.trainingStep = trainingStep;
 		this.admission = admission;
+		this.rateLimits = rateLimits;
 	}
 
 	@Operation(operationId = "predict", summary = "The forward pass alone", description = """
@@ -86,6 +92,8 @@ public class PredictController {
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	public PredictResponse predict(@RequestBody PredictRequest request, HttpServletRequest servletRequest) {
 		NetworkInput input = reader.readNetwork(request);
+		rateLimits.chargeWork(servletRequest,
+				ComputeBudget.product(ComputeBudget.parameters(input.network()), input.inputs().getRowDimension()));
 		admission.admit(input.network(), input.inputs(), input.labels() == null ? NO_LABELS : input.labels(),
 				servletRequest);
 		if (input.labels() == null) {

@@ -27,6 +27,8 @@ import lab.backprop.explain.Step;
 import lab.backprop.request.StepInput;
 import lab.backprop.request.StepRequestReader;
 import lab.backprop.system.admission.MemoryAdmission;
+import lab.backprop.system.ratelimit.RateLimits;
+import lab.backprop.system.limits.ComputeBudget;
 
 /**
  * POST /train-step: one forward pass, backward pass and update, with every value shown.
@@ -43,12 +45,15 @@ public class TrainStepController {
 
 	private final MemoryAdmission admission;
 
+	private final RateLimits rateLimits;
+
 	public TrainStepController(StepRequestReader reader, TrainingStep trainingStep, Explainer explainer,
-			MemoryAdmission admission) {
+			MemoryAdmission admission, RateLimits rateLimits) {
 		this.reader = reader;
 		this.trainingStep = trainingStep;
 		this.explainer = explainer;
 		this.admission = admission;
+		this.rateLimits = rateLimits;
 	}
 
 	@Operation(operationId = "trainStep", summary = "One training step, every value shown", description = """
@@ -140,6 +145,8 @@ public class TrainStepController {
 			throw Include.conflict("explain=true explains every value of the step: it needs include=full");
 		}
 		StepInput input = reader.read(request);
+		rateLimits.chargeWork(servletRequest,
+				ComputeBudget.product(ComputeBudget.parameters(input.network()), input.inputs().getRowDimension()));
 		admission.admit(input.network(), input.inputs(), input.labels(), servletRequest);
 		TrainingStep.Result result = trainingStep.run(input.network(), input.inputs(), input.labels(), input.loss(),
 				input.regularization(), input.learningRate(), input.optimizer(), input.optimizerState());

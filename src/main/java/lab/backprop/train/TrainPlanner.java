@@ -20,6 +20,7 @@ import lab.backprop.system.limits.ComputeBudget;
 import lab.backprop.system.limits.TrainingLimits;
 import lab.backprop.system.problem.FieldError;
 import lab.backprop.system.problem.InvalidRequestException;
+import lab.backprop.system.ratelimit.RateLimits;
 
 /**
  * Turns a /train body into a {@link TrainJob}: the /train-step fields through the step
@@ -40,13 +41,16 @@ class TrainPlanner {
 
 	private final MemoryAdmission admission;
 
+	private final RateLimits rateLimits;
+
 	TrainPlanner(StepRequestReader reader, RequestSizeCheck sizes, GridReader grids, TrainingLimits limits,
-			MemoryAdmission admission) {
+			MemoryAdmission admission, RateLimits rateLimits) {
 		this.reader = reader;
 		this.sizes = sizes;
 		this.grids = grids;
 		this.limits = limits;
 		this.admission = admission;
+		this.rateLimits = rateLimits;
 	}
 
 	/**
@@ -73,7 +77,7 @@ class TrainPlanner {
 		}
 		int examples = input.inputs().getRowDimension();
 		boolean miniBatches = plan.batchSize() != 0 && plan.batchSize() < examples;
-		checkBudget(input, plan, test, grid, streamed, miniBatches);
+		rateLimits.chargeWork(servletRequest, checkBudget(input, plan, test, grid, streamed, miniBatches));
 		admission.admit(input.network(), input.inputs(), input.labels(), servletRequest);
 		if (test != null) {
 			admission.admit(input.network(), test.inputs(), test.labels(), servletRequest);
@@ -149,7 +153,7 @@ class TrainPlanner {
 	 * the loss; the test set passes at each history point, a grid once for the answer
 	 * and, streamed, once per history point.
 	 */
-	private void checkBudget(StepInput input, Training.Plan plan, Training.Examples test, DecisionGrid grid,
+	private long checkBudget(StepInput input, Training.Plan plan, Training.Examples test, DecisionGrid grid,
 			boolean streamed, boolean miniBatches) {
 		long parameters = ComputeBudget.parameters(input.network());
 		long examples = input.inputs().getRowDimension();
@@ -159,17 +163,20 @@ class TrainPlanner {
 		long grids = grid == null ? 0 : streamed ? points + 1 : 1;
 		long gridPoints = grid == null ? 0 : grid.points();
 		if (!miniBatches && test == null && grid == null) {
-			ComputeBudget.check(ComputeBudget.product(plan.steps(), parameters, examples),
+			long work = ComputeBudget.product(plan.steps(), parameters, examples);
+			ComputeBudget.check(work,
 					"steps × parameters × batch = " + plan.steps() + " × " + parameters + " × " + examples, limits);
-			return;
+			return work;
 		}
 		long passed = sum(ComputeBudget.product(plan.steps(), perStep), ComputeBudget.product(points, testExamples),
 				ComputeBudget.product(grids, gridPoints));
-		ComputeBudget.check(ComputeBudget.product(parameters, passed),
+		long work = ComputeBudget.product(parameters, passed);
+		ComputeBudget.check(work,
 				"parameters × (steps × examples per step + history points × test examples + grids × grid points) = "
 						+ parameters + " × (" + plan.steps() + " × " + perStep + " + " + points + " × " + testExamples
 						+ " + " + grids + " × " + gridPoints + ")",
 				limits);
+		return work;
 	}
 
 	private static long sum(long... terms) {
