@@ -29,6 +29,7 @@ import lab.backprop.request.StepInput;
 import lab.backprop.request.StepRequestReader;
 import lab.backprop.system.admission.MemoryAdmission;
 import lab.backprop.system.limits.ComputeBudget;
+import lab.backprop.system.ratelimit.RateLimits;
 import lab.backprop.system.limits.TrainingLimits;
 import lab.backprop.system.problem.FieldError;
 import lab.backprop.system.problem.InvalidRequestException;
@@ -52,12 +53,15 @@ public class CheckController {
 
 	private final MemoryAdmission admission;
 
+	private final RateLimits rateLimits;
+
 	private final TrainingLimits limits;
 
 	private final JsonMapper mapper;
 
 	public CheckController(StepRequestReader reader, TrainingStep trainingStep, Explainer explainer,
-			MemoryAdmission admission, TrainingLimits limits, JsonMapper mapper) {
+			MemoryAdmission admission, TrainingLimits limits, JsonMapper mapper, RateLimits rateLimits) {
+		this.rateLimits = rateLimits;
 		this.reader = reader;
 		this.trainingStep = trainingStep;
 		this.explainer = explainer;
@@ -134,6 +138,9 @@ public class CheckController {
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException(errors);
 		}
+		long stepWork = ComputeBudget.product(ComputeBudget.parameters(input.network()),
+				input.inputs().getRowDimension());
+		rateLimits.chargeWork(servletRequest, ComputeBudget.product(stepWork, 1 + slippedSteps(input)));
 		admission.admit(input.network(), input.inputs(), input.labels(), servletRequest);
 		TrainingStep.Result result = trainingStep.run(input.network(), input.inputs(), input.labels(), input.loss(),
 				input.learningRate(), input.optimizer(), input.optimizerState());
