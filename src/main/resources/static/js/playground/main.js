@@ -62,8 +62,9 @@ const trainer = new Trainer({
     const play = $('play');
     play.textContent = run.playing ? 'Pause' : 'Play';
     play.setAttribute('aria-pressed', String(run.playing));
-    document.body.dataset.state = run.playing ? 'playing' : run.inFlight ? 'busy' : 'ready';
-    if (!run.playing && run.model) {
+    document.body.dataset.state = run.playing ? 'playing' : run.busy() ? 'busy' : 'ready';
+    if (!run.playing && !run.busy() && run.model) writeLink(run.settings, run.model); // the state at rest, always
+    if (!run.playing && !run.busy() && run.model && !run.failed) {
       const m = run.model.metrics || {};
       say(`Step ${run.model.steps}: training loss ${short(m.dataLoss ?? m.loss)}`
         + `${Number.isFinite(m.testLoss) ? `, test loss ${short(m.testLoss)}` : ''}.`);
@@ -128,19 +129,28 @@ async function thumbnails(list) {
 
 async function start() {
   let restored = null;
+  let linkProblem = null;
   try {
     restored = await readLink();
   } catch (e) {
-    say(`The link could not be read (${e.message}); starting afresh.`);
+    linkProblem = `The link could not be read: ${e.message}. Here is a fresh network instead.`;
   }
   const settings = restored ? restored.settings : defaults();
   controls.show(settings);
-  let ok = false;
-  if (restored && restored.model) ok = await trainer.restore(settings, restored.model);
-  if (!ok) ok = await trainer.change(settings, { reset: true });
-  if (restored && restored.notes.length) say(`Restored from the link, except ${restored.notes.join(', ')} (the defaults instead).`);
-  else if (restored && restored.model && ok) say(`Restored from the link: step ${trainer.model.steps}, the same weights. Press Play to go on.`);
-  else if (ok) say('Press Play to watch the network learn; pause to click into its numbers.');
+  const hadModel = Boolean(restored && restored.model);
+  const restoredOk = hadModel && (await trainer.restore(settings, restored.model));
+  const ok = restoredOk || (await trainer.change(settings, { reset: true }));
+  if (!ok) {
+    // the problem is on show
+  } else if (hadModel && !restoredOk) {
+    say('The service refused the weights in the link: here is a fresh network with its settings.');
+  } else if (restored && restored.notes.length) {
+    say(`Restored from the link, except ${restored.notes.join(', ')} (the defaults instead).`);
+  } else if (restoredOk) {
+    say(`Restored from the link: step ${trainer.model.steps}, the same weights. Press Play to go on.`);
+  } else {
+    say(linkProblem || 'Press Play to watch the network learn; pause to click into its numbers.');
+  }
 
   $('play').addEventListener('click', () => (trainer.playing ? trainer.pause() : trainer.play()));
   $('one-step').addEventListener('click', () => trainer.step());
@@ -149,6 +159,10 @@ async function start() {
   $('copy-link').addEventListener('click', async () => say(await copyLink(trainer.settings, trainer.model)));
   $('download-csv').addEventListener('click', () => downloadData(trainer.settings, trainer.data));
   $('download-json').addEventListener('click', () => downloadNetwork(trainer.settings, trainer.data, trainer.model));
+  // back from the step view through the browser's cache: the same page, as it was left
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted && trainer.model) say(`Back at step ${trainer.model.steps}: the same weights. Press Play to go on.`);
+  });
   window.addEventListener('resize', () => trainer.model && trainer.view.update(trainer));
   document.body.dataset.state = 'ready';
   try {

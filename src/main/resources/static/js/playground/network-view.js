@@ -81,7 +81,7 @@ export class NetworkView {
       stage.append(label);
     };
     heading(0, 'input');
-    layers.forEach((layer, l) => heading(l + 1, l === layers.length - 1 ? `output (${layer.activation})` : `${l + 1}: ${layer.activation}`));
+    layers.forEach((layer, l) => heading(l + 1, l === layers.length - 1 ? 'output' : `${l + 1}: ${layer.activation}`));
 
     this.inputs = features.map((feature, k) => {
       const p = at(0, k);
@@ -110,8 +110,13 @@ export class NetworkView {
       stage.append(button);
       return { button, canvas, activation: layer.activation, name: l === layers.length - 1 ? 'the output neuron' : `layer ${l + 1}, neuron ${k + 1}` };
     }));
+    // a rebuild (the window resized, say) keeps the keyboard's place
+    const focused = this.container.contains(document.activeElement) ? document.activeElement.dataset : null;
     this.container.replaceChildren(stage);
     this.inputsDrawn = false;
+    const again = focused && focused.index !== undefined
+      && this.neurons[Number(focused.layer)] && this.neurons[Number(focused.layer)][Number(focused.index)];
+    if (again) again.button.focus({ preventScroll: true });
   }
 
   /** Draws the parameters and the pictures of the model; grid may be null before the first answer. */

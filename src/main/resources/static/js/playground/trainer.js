@@ -1,7 +1,7 @@
 // The run: the model (parameters, optimizer state, counters, history, pictures) and the requests that move
-// it. Scheduling: a loop of short /train requests, one epoch each, the next sent only after the last answer
-// is drawn and the browser has painted a frame, so there is never more than one request in flight and
-// nothing queues behind it; every answer carries the parameters, the optimizer state (with the epoch and the
+// it. Scheduling: a loop of short /train requests, one epoch each, the next sent when the last answer is in
+// (and the one before it drawn), so there is never more than one request in flight and nothing queues
+// behind it; every answer carries the parameters, the optimizer state (with the epoch and the
 // position in it) and the grid, so pausing, sharing and opening a step stop at an exact, continuable state.
 // (A streamed /train would send pictures as fast, but its progress events carry no optimizer state.)
 
@@ -23,6 +23,7 @@ export class Trainer {
     this.model = null;
     this.playing = false;
     this.inFlight = 0;
+    this.pending = 0; // tasks started by guard and not yet done
     this.updates = 0;
     this.times = [];
     this.chain = Promise.resolve();
@@ -45,8 +46,8 @@ export class Trainer {
     }
   }
 
-  /** Applies an answer of /train: parameters, state, counters, the history's new point and the pictures. */
-  apply(answer) {
+  /** Takes an answer of /train into the model: parameters, state, counters, the history's new point, pictures. */
+  absorb(answer) {
     const model = this.model;
     const fullBatch = !answer.optimizerState || answer.optimizerState.epoch === undefined;
     model.layers = answer.layers;
@@ -63,20 +64,26 @@ export class Trainer {
       }
     }
     model.grid = answer.grid;
-    this.view.update(this);
     if (answer.stoppedBecause === 'diverged') {
+      this.failed = true;
       this.pause();
       this.view.problem(new Error(`the loss stopped being finite at step ${model.steps}: the network is kept as it was just `
         + 'before; lower the learning rate and reset'));
     }
   }
 
-  async train(steps) {
+  /** One update's request, its answer taken in (not drawn yet). */
+  async fetchUpdate(steps) {
     const answer = await this.request(trainBody(this.settings, this.data, this.model, steps));
     this.updates++;
     const now = performance.now();
     this.times = [...this.times.filter((t) => now - t < 3000), now];
-    this.apply(answer);
+    this.absorb(answer);
+  }
+
+  async train(steps) {
+    await this.fetchUpdate(steps);
+    this.view.update(this);
   }
 
   /** the updates per second over the last three seconds of play */
@@ -86,24 +93,35 @@ export class Trainer {
   }
 
   async look() {
-    this.apply(await this.request(trainBody(this.settings, this.data, this.model, 1, true)));
+    this.absorb(await this.request(trainBody(this.settings, this.data, this.model, 1, true)));
+    this.view.update(this);
   }
 
+  /**
+   * Plays: the next request leaves as soon as an answer is taken in, and that answer is drawn at the next frame
+   * while the request is out; before the one after, the drawing must be done. So one request is in flight,
+   * drawing and computing overlap, and a hidden tab (no frames) stops after its request.
+   */
   async play() {
     if (this.playing) return;
     this.playing = true;
+    this.failed = false;
     this.times = [];
     this.view.state(this);
+    let drawn = Promise.resolve();
     while (this.playing) {
       try {
-        await this.exclusive(() => (this.playing ? this.train(stepsPerEpoch(this.settings, this.data)) : null));
+        await this.exclusive(() => (this.playing ? this.fetchUpdate(stepsPerEpoch(this.settings, this.data)) : null));
       } catch (e) {
+        this.failed = true;
         this.pause();
         this.view.problem(e);
         break;
       }
-      await nextFrame();
+      await drawn;
+      drawn = nextFrame().then(() => this.view.update(this));
     }
+    await drawn;
     this.view.state(this);
   }
 
@@ -119,16 +137,26 @@ export class Trainer {
     return this.guard(() => this.train(1));
   }
 
+  /** Runs task in turn; the page says busy until it is done, then what went wrong if anything did. */
   async guard(task) {
+    this.pending++;
+    this.failed = false;
+    this.view.state(this);
     try {
       await this.exclusive(task);
-      this.view.state(this);
       return true;
     } catch (e) {
+      this.failed = true;
       this.view.problem(e);
-      this.view.state(this);
       return false;
+    } finally {
+      this.pending--;
+      this.view.state(this);
     }
+  }
+
+  busy() {
+    return this.pending > 0 || this.inFlight > 0;
   }
 
   /** New settings: the data again when they changed, new weights when reset, else only a look. */
