@@ -101,8 +101,12 @@ export class Controls {
       if (Number.isSafeInteger(seed) && seed >= 0) this.change('network', (s) => { s.initSeed = seed; });
       else e.target.value = String(this.settings.initSeed);
     });
-    $('add-layer').addEventListener('click', () => this.change('network', (s) => { s.hidden.push({ neurons: 2, activation: 'tanh' }); }));
-    $('remove-layer').addEventListener('click', () => this.change('network', (s) => { s.hidden.pop(); }));
+    $('add-layer').addEventListener('click', () => {
+      if (this.settings.hidden.length < MAX_LAYERS) this.change('network', (s) => { s.hidden.push({ neurons: 2, activation: 'tanh' }); });
+    });
+    $('remove-layer').addEventListener('click', () => {
+      if (this.settings.hidden.length > 0) this.change('network', (s) => { s.hidden.pop(); });
+    });
     $('show-test').addEventListener('change', (e) => this.change('view', (s) => { s.showTest = e.target.checked; }));
   }
 
@@ -126,12 +130,12 @@ export class Controls {
         select.setAttribute('aria-label', `Layer ${l + 1} activation`);
         fillSelect(select, ACTIVATIONS);
         select.addEventListener('change', () => this.change('network', (s) => { s.hidden[l].activation = select.value; }));
-        const fewer = button('−', `Fewer neurons in layer ${l + 1}`, () => this.change('network', (s) => {
-          s.hidden[l].neurons = Math.max(1, s.hidden[l].neurons - 1);
-        }));
-        const more = button('+', `More neurons in layer ${l + 1}`, () => this.change('network', (s) => {
-          s.hidden[l].neurons = Math.min(MAX_NEURONS, s.hidden[l].neurons + 1);
-        }));
+        const resize = (by) => {
+          const neurons = this.settings.hidden[l].neurons + by;
+          if (neurons >= 1 && neurons <= MAX_NEURONS) this.change('network', (s) => { s.hidden[l].neurons = neurons; });
+        };
+        const fewer = button('−', `Fewer neurons in layer ${l + 1}`, () => resize(-1));
+        const more = button('+', `More neurons in layer ${l + 1}`, () => resize(1));
         item.append(`Layer ${l + 1}: `, fewer, count, more, select);
         return item;
       }));
@@ -140,9 +144,13 @@ export class Controls {
       const item = list.children[l];
       item.querySelector('.neuron-count').textContent = `${layer.neurons} neuron${layer.neurons === 1 ? '' : 's'}`;
       item.querySelector('select').value = layer.activation;
+      // at a bound the button does nothing and says so; it keeps the focus (a disabled button would drop it)
+      const [fewer, more] = item.querySelectorAll('button');
+      fewer.setAttribute('aria-disabled', String(layer.neurons <= 1));
+      more.setAttribute('aria-disabled', String(layer.neurons >= MAX_NEURONS));
     });
-    $('add-layer').disabled = hidden.length >= MAX_LAYERS;
-    $('remove-layer').disabled = hidden.length === 0;
+    $('add-layer').setAttribute('aria-disabled', String(hidden.length >= MAX_LAYERS));
+    $('remove-layer').setAttribute('aria-disabled', String(hidden.length === 0));
   }
 
   /** Puts settings on every control. */

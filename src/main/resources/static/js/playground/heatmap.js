@@ -27,7 +27,8 @@ function pointColour(label, regression) {
 
 function drawPoints(context, size, part, regression, test, radius) {
   context.lineWidth = test ? 1.6 : 1.2;
-  context.strokeStyle = test ? '#1b1f24' : '#ffffff';
+  // a regression's labels near 0 are white: their rim is grey, not white
+  context.strokeStyle = test ? '#1b1f24' : regression ? '#8c959f' : '#ffffff';
   part.points.forEach(([x1, x2], k) => {
     const x = toPixel(x1, size);
     const y = size - toPixel(x2, size);

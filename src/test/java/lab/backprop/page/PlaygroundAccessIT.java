@@ -6,62 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The playground for everyone, in a real headless Chromium: keyboard alone with a visible
  * focus, a 375 px phone, and colours that stay apart for red-green colour blindness.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "backprop.cors.allowed-origins=")
-class PlaygroundAccessIT {
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	private PlaygroundPage page;
-
-	private String screenshotName;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = new Browser();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
-	@BeforeEach
-	void openPlayground(TestInfo test) {
-		screenshotName = "playground-" + test.getTestMethod().orElseThrow().getName();
-		browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-		page = new PlaygroundPage(browser, port);
-		page.open();
-	}
-
-	@AfterEach
-	void screenshotAndConsole() {
-		browser.screenshot(screenshotName);
-		assertThat(browser.severeConsoleEntries(message -> false)).as("errors in the browser console").isEmpty();
-	}
+class PlaygroundAccessIT extends PlaygroundBrowserTest {
 
 	private String focused() {
 		WebElement element = browser.driver.switchTo().activeElement();

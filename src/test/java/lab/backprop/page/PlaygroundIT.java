@@ -6,17 +6,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import tools.jackson.databind.JsonNode;
 
@@ -27,48 +22,7 @@ import tools.jackson.databind.JsonNode;
  * flight, the heat map changing, pause and one step. Each test saves full-page
  * screenshots under target/screenshots and ends with an empty browser console.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "backprop.cors.allowed-origins=")
-class PlaygroundIT {
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	private PlaygroundPage page;
-
-	private String screenshotName;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = new Browser();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
-	@BeforeEach
-	void openPlayground(TestInfo test) {
-		screenshotName = "playground-" + test.getTestMethod().orElseThrow().getName();
-		browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-		page = new PlaygroundPage(browser, port);
-		page.open();
-	}
-
-	@AfterEach
-	void screenshotAndConsole() {
-		if (!browser.driver.findElements(By.id("play")).isEmpty()
-				&& "true".equals(browser.find("#play").getDomAttribute("aria-pressed"))) {
-			page.pause();
-		}
-		browser.screenshot(screenshotName);
-		assertThat(browser.severeConsoleEntries(message -> false)).as("errors in the browser console").isEmpty();
-	}
+class PlaygroundIT extends PlaygroundBrowserTest {
 
 	@Test
 	void theStepViewLinksThePlaygroundWhichOpensOnTheCircleReadyToPlay() {
@@ -185,6 +139,57 @@ class PlaygroundIT {
 		assertThat(((Number) browser.js("return window.requestsMade")).longValue()).isEqualTo(requests + 1);
 		sleep(500);
 		assertThat(page.steps()).as("one step only").isEqualTo(steps + 1);
+	}
+
+	@Test
+	void theNetworkIsBuiltByButtonsAndAResetGivesTheSeededWeightsEveryTime() throws Exception {
+		browser.find("#add-layer").click();
+		page.waitReady();
+		assertThat(page.neuronsPerLayer()).containsExactly(4, 2, 2, 1);
+		page.press("Fewer neurons in layer 3", 1);
+		page.press("Fewer neurons in layer 3", 1); // at one neuron: nothing happens
+		assertThat(page.neuronsPerLayer()).containsExactly(4, 2, 1, 1);
+		// four times: the last finds no layer left to remove
+		for (int k = 0; k < 4; k++) {
+			browser.find("#remove-layer").click();
+			page.waitReady();
+		}
+		assertThat(page.neuronsPerLayer()).as("no hidden layer: logistic regression").containsExactly(1);
+		assertThat(browser.find("#remove-layer").getDomAttribute("aria-disabled")).isEqualTo("true");
+		browser.find("#add-layer").click();
+		page.waitReady();
+		new Select(browser.find("#activation-0")).selectByValue("relu");
+		page.waitReady();
+		browser.driver.findElement(By.id("feature-x1*x2")).click();
+		page.waitReady();
+		assertThat(page.neuronsPerLayer()).containsExactly(2, 1);
+		assertThat(browser.driver.findElements(By.cssSelector(".input-node"))).hasSize(3);
+
+		// Reset: the weights /initial-layers gives for the seed, however far the run went
+		List<Double> seeded = PlaygroundPage
+			.parameters(page.getJson("/initial-layers?sizes=3,2,1&activations=relu,sigmoid&init=xavier&seed=1"));
+		assertThat(PlaygroundPage.parameters(page.stateAtStep(0).get("model"))).isEqualTo(seeded);
+		for (int run = 0; run < 2; run++) {
+			page.play();
+			page.within(10, () -> page.steps() >= 50);
+			page.pause();
+			browser.find("#reset").click();
+			page.waitReady();
+			assertThat(PlaygroundPage.parameters(page.stateAtStep(0).get("model"))).isEqualTo(seeded);
+		}
+		WebElement seed = browser.find("#init-seed");
+		seed.clear();
+		seed.sendKeys("7", Keys.TAB);
+		page.waitReady();
+		List<Double> seven = PlaygroundPage
+			.parameters(page.getJson("/initial-layers?sizes=3,2,1&activations=relu,sigmoid&init=xavier&seed=7"));
+		page.within(10, () -> PlaygroundPage.parameters(page.state().get("model")).equals(seven));
+		new Select(browser.find("#init")).selectByValue("he");
+		page.waitReady();
+		List<Double> he = PlaygroundPage
+			.parameters(page.getJson("/initial-layers?sizes=3,2,1&activations=relu,sigmoid&init=he&seed=7"));
+		page.within(10, () -> PlaygroundPage.parameters(page.state().get("model")).equals(he));
+		assertThat(he).isNotEqualTo(seven).isNotEqualTo(seeded);
 	}
 
 	static void sleep(long millis) {

@@ -3,19 +3,11 @@ package lab.backprop.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 
@@ -25,44 +17,7 @@ import tools.jackson.databind.JsonNode;
  * on the next mini-batch, with the value marked in the drawing and the tables; the new
  * weights it shows are the ones the playground's own next step gives.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "backprop.cors.allowed-origins=")
-class PlaygroundInspectIT {
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	private PlaygroundPage page;
-
-	private String screenshotName;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = new Browser();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
-	@BeforeEach
-	void openPlayground(TestInfo test) {
-		screenshotName = "playground-" + test.getTestMethod().orElseThrow().getName();
-		browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-		page = new PlaygroundPage(browser, port);
-		page.open();
-	}
-
-	@AfterEach
-	void screenshotAndConsole() {
-		browser.screenshot(screenshotName);
-		assertThat(browser.severeConsoleEntries(message -> false)).as("errors in the browser console").isEmpty();
-	}
+class PlaygroundInspectIT extends PlaygroundBrowserTest {
 
 	private List<List<Double>> matrix(String path) {
 		WebElement table = browser.find("td[data-path='" + path + "'] table.matrix");

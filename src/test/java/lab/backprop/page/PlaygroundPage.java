@@ -1,5 +1,12 @@
 package lab.backprop.page;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -203,6 +210,24 @@ final class PlaygroundPage {
 				}
 				return [changed, a.length / 4];""", before, after);
 		return new long[] { ((Number) counts.get(0)).longValue(), ((Number) counts.get(1)).longValue() };
+	}
+
+	/** A GET of the service, straight (not through the page). */
+	JsonNode getJson(String path) throws IOException, InterruptedException {
+		HttpResponse<String> answer = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+		return JSON.readTree(answer.body());
+	}
+
+	/** Every weight and bias of the layers a holder has, in order. */
+	static List<Double> parameters(JsonNode holder) {
+		List<Double> all = new ArrayList<>();
+		for (JsonNode layer : holder.get("layers")) {
+			layer.get("weights").forEach(row -> row.forEach(w -> all.add(w.asDouble())));
+			layer.get("bias").forEach(b -> all.add(b.asDouble()));
+		}
+		return all;
 	}
 
 	WebElement neuron(int layer, int index) {

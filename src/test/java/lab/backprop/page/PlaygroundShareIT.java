@@ -2,7 +2,6 @@ package lab.backprop.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,17 +13,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 
@@ -33,44 +25,7 @@ import tools.jackson.databind.JsonNode;
  * the same losses (compressed, and without compression where the browser has none), and
  * the CSV and JSON downloads hold the service's data and a body /train-step accepts.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "backprop.cors.allowed-origins=")
-class PlaygroundShareIT {
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	private PlaygroundPage page;
-
-	private String screenshotName;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = new Browser();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
-	@BeforeEach
-	void openPlayground(TestInfo test) {
-		screenshotName = "playground-" + test.getTestMethod().orElseThrow().getName();
-		browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-		page = new PlaygroundPage(browser, port);
-		page.open();
-	}
-
-	@AfterEach
-	void screenshotAndConsole() {
-		browser.screenshot(screenshotName);
-		assertThat(browser.severeConsoleEntries(message -> false)).as("errors in the browser console").isEmpty();
-	}
+class PlaygroundShareIT extends PlaygroundBrowserTest {
 
 	/** What a link must bring back: the numbers on show and the model in the address. */
 	private record Shown(String trainLoss, String testLoss, String accuracy, String testAccuracy, long steps,
@@ -96,9 +51,7 @@ class PlaygroundShareIT {
 
 	@Test
 	void aSharedLinkRestoresTheSameWeightsAndTheSameLoss() {
-		// Adam with momentum buffers, an L2 penalty, mini-batches: every part of the
-		// state
-		// matters
+		// Adam's moments, an L2 penalty, mini-batches: every part of the state matters
 		new Select(browser.find("#optimizer")).selectByValue("adam");
 		new Select(browser.find("#learning-rate")).selectByValue("0.01");
 		new Select(browser.find("#regularization")).selectByValue("l2");
@@ -183,7 +136,8 @@ class PlaygroundShareIT {
 		List<String> lines = Files.readAllLines(downloaded(downloads, "backprop-lab-spiral.csv"));
 		assertThat(lines.get(0)).isEqualTo("set,x1,x2,x1^2,label");
 		assertThat(lines).hasSize(201);
-		JsonNode data = get("/datasets/spiral?points=200&noise=0.1&testFraction=0.5&seed=1&features=x1,x2,x1%5E2");
+		JsonNode data = page
+			.getJson("/datasets/spiral?points=200&noise=0.1&testFraction=0.5&seed=1&features=x1,x2,x1%5E2");
 		int row = 1;
 		for (String part : List.of("train", "test")) {
 			JsonNode inputs = data.get(part).get("inputs");
@@ -215,13 +169,6 @@ class PlaygroundShareIT {
 		// its loss over the whole training set is the training loss on show
 		double loss = PlaygroundPage.JSON.readTree(answer.body()).get("forward").get("loss").asDouble();
 		assertThat(loss).isEqualTo(page.number("train-loss"));
-	}
-
-	private JsonNode get(String path) throws IOException, InterruptedException {
-		HttpResponse<String> answer = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(page.base + path)).build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(answer.statusCode()).isEqualTo(200);
-		return PlaygroundPage.JSON.readTree(answer.body());
 	}
 
 	private Path downloaded(Path folder, String name) {
