@@ -178,8 +178,7 @@ class PlaygroundIT extends PlaygroundBrowserTest {
 			assertThat(PlaygroundPage.parameters(page.stateAtStep(0).get("model"))).isEqualTo(seeded);
 		}
 		WebElement seed = browser.find("#init-seed");
-		seed.clear();
-		seed.sendKeys("7", Keys.TAB);
+		seed.sendKeys(Keys.chord(Keys.CONTROL, "a"), "7", Keys.TAB);
 		page.waitReady();
 		List<Double> seven = PlaygroundPage
 			.parameters(page.getJson("/initial-layers?sizes=3,2,1&activations=relu,sigmoid&init=xavier&seed=7"));
