@@ -129,7 +129,7 @@ export async function train() {
   });
 }
 
-function open(request, description, steps) {
+function openRequest(request, description, steps) {
   $('example-description').textContent = description || '';
   stepsInput.value = String(steps || 100);
   $('chart').replaceChildren(Object.assign(document.createElement('p'), { className: 'hint', textContent: 'Train to see the loss curve.' }));
@@ -143,7 +143,7 @@ export async function loadExample(name) {
   return guarded(async () => {
     const { body } = await getJson(`/examples/${encodeURIComponent(name)}`);
     mark = null;
-    return open(body.request, body.description, body.suggestedSteps);
+    return openRequest(body.request, body.description, body.suggestedSteps);
   });
 }
 
@@ -151,6 +151,6 @@ export async function loadExample(name) {
 export async function loadHandedOver(request, description, marked) {
   return guarded(async () => {
     mark = marked || null;
-    return open(request, description, 100);
+    return openRequest(request, description, 100);
   });
 }

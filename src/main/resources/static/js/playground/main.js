@@ -56,6 +56,7 @@ const trainer = new Trainer({
     const rate = run.rate();
     $('update-rate').textContent = run.playing && rate ? rate.toFixed(1) : '–';
     document.body.dataset.updates = String(run.updates);
+    fillInspector(run);
     writeLink(settings, model, { soon: run.playing });
   },
   state(run) {
@@ -68,7 +69,6 @@ const trainer = new Trainer({
       const m = run.model.metrics || {};
       say(`Step ${run.model.steps}: training loss ${short(m.dataLoss ?? m.loss)}`
         + `${Number.isFinite(m.testLoss) ? `, test loss ${short(m.testLoss)}` : ''}.`);
-      fillInspector(run);
     }
   },
   problem(error) {
