@@ -8,6 +8,7 @@ import { drawLossChart } from './chart.js';
 import { short } from './svg.js';
 import { editor, clearErrors, showProblem, parseEditor } from './editor.js';
 import { setEditor } from './controls.js';
+import { markValue } from './mark.js';
 import { $, setState, say } from './page.js';
 
 const stepsInput = $('steps');
@@ -15,6 +16,7 @@ const stepsError = $('steps-error');
 
 let busy = false;
 let shown = null; // { text, request, response } of the step on screen
+let mark = null; // the neuron or weight the playground asked to see, marked on every drawing
 
 /** Runs work unless another is running; the page's state says busy meanwhile, then ready or error. */
 async function guarded(work) {
@@ -53,6 +55,7 @@ function draw() {
   const row = Math.min(Number(picker.value) || 0, rows - 1);
   drawGraph($('graph'), request, response, row);
   drawValues($('values'), response, shown.language);
+  markValue(mark);
 }
 
 /** Draws the step on screen again (another example of the batch chosen); nothing before the first step. */
@@ -126,15 +129,28 @@ export async function train() {
   });
 }
 
+function openRequest(request, description, steps) {
+  $('example-description').textContent = description || '';
+  stepsInput.value = String(steps || 100);
+  $('chart').replaceChildren(Object.assign(document.createElement('p'), { className: 'hint', textContent: 'Train to see the loss curve.' }));
+  $('train-summary').textContent = '';
+  $('batch-row').replaceChildren();
+  setEditor(request);
+  return computeStep();
+}
+
 export async function loadExample(name) {
   return guarded(async () => {
     const { body } = await getJson(`/examples/${encodeURIComponent(name)}`);
-    $('example-description').textContent = body.description || '';
-    stepsInput.value = String(body.suggestedSteps || 100);
-    $('chart').replaceChildren(Object.assign(document.createElement('p'), { className: 'hint', textContent: 'Train to see the loss curve.' }));
-    $('train-summary').textContent = '';
-    $('batch-row').replaceChildren();
-    setEditor(body.request);
-    return computeStep();
+    mark = null;
+    return openRequest(body.request, body.description, body.suggestedSteps);
+  });
+}
+
+/** A step handed over by the playground, with the neuron or weight it marks (kept on every redraw). */
+export async function loadHandedOver(request, description, marked) {
+  return guarded(async () => {
+    mark = marked || null;
+    return openRequest(request, description, 100);
   });
 }

@@ -17,8 +17,8 @@ function biasRow(bias, width) {
   return Array.isArray(bias) ? bias : [];
 }
 
-function nodeBox(svg, x, y, lines, className, tooltip) {
-  const group = el('g', { class: 'node ' + className });
+function nodeBox(svg, x, y, lines, className, tooltip, data = {}) {
+  const group = el('g', { class: 'node ' + className, ...data });
   group.append(el('title', {}, tooltip));
   group.append(el('rect', { x: x - NODE_W / 2, y: y - NODE_H / 2, width: NODE_W, height: NODE_H, rx: 10 }));
   const top = y - ((lines.length - 1) * 18) / 2 + 5;
@@ -72,6 +72,7 @@ export function drawGraph(container, request, response, row = 0) {
         const edge = el('line', {
           x1, y1: from.y, x2, y2: to.y,
           class: gradient < 0 ? 'edge grow' : gradient > 0 ? 'edge shrink' : 'edge',
+          'data-layer': l, 'data-from': i, 'data-to': j,
           'stroke-width': 1 + 5 * Math.abs(gradient) / largest,
         });
         edge.append(el('title', {},
@@ -111,7 +112,7 @@ export function drawGraph(container, request, response, row = 0) {
         last ? 'neuron output' : 'neuron',
         `layer ${l + 1}, neuron ${j + 1} (${layer.activation})\n`
         + `z = ${numberText(layer.z[row], j)}\na = ${numberText(layer.output[row], j)}\n`
-        + `dL/dz = ${numberText(backward[l].dL_dZ[row], j)}`);
+        + `dL/dz = ${numberText(backward[l].dL_dZ[row], j)}`, { 'data-layer': l, 'data-index': j });
     });
   });
 

@@ -339,7 +339,7 @@ class PageIT {
 		browser.js("document.activeElement.blur(); window.focus();");
 		List<String> order = new ArrayList<>();
 		Actions keys = new Actions(browser.driver);
-		for (int k = 0; k < 14; k++) {
+		for (int k = 0; k < 30; k++) {
 			keys.sendKeys(Keys.TAB).perform();
 			WebElement focused = browser.driver.switchTo().activeElement();
 			String id = focused.getDomAttribute("id");
