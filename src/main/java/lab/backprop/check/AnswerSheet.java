@@ -68,8 +68,11 @@ final class AnswerSheet {
 		return answer;
 	}
 
+	/**
+	 * As /train-step answers it: with its data loss and penalty where it has a penalty.
+	 */
 	private JsonNode tree(TrainingStep.Result result) {
-		return mapper.valueToTree(TrainStepResponse.from(result));
+		return mapper.valueToTree(TrainStepResponse.from(result, !setup.regularization().isNone()));
 	}
 
 }

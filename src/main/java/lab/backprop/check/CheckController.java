@@ -143,16 +143,17 @@ public class CheckController {
 		rateLimits.chargeWork(servletRequest, ComputeBudget.product(stepWork, 1 + slippedSteps(input)));
 		admission.admit(input.network(), input.inputs(), input.labels(), servletRequest);
 		TrainingStep.Result result = trainingStep.run(input.network(), input.inputs(), input.labels(), input.loss(),
-				input.learningRate(), input.optimizer(), input.optimizerState());
+				input.regularization(), input.learningRate(), input.optimizer(), input.optimizerState());
 		SlippedStep.Setup setup = new SlippedStep.Setup(input.network(), input.inputs(), input.labels(), input.loss(),
-				input.learningRate(), input.optimizer(), input.optimizerState());
+				input.learningRate(), input.optimizer(), input.optimizerState(), input.regularization());
 		AnswerSheet sheet = new AnswerSheet(mapper, new SlippedStep(trainingStep.products()), setup, result,
 				slippedSteps(input));
 		CheckRequest.Tolerance tolerance = request.tolerance();
 		Judge judge = Judge.of(request.significantDigits(), tolerance == null ? null : tolerance.relative(),
 				tolerance == null ? null : tolerance.absolute());
 		Locale language = explainer.language(locale);
-		Step step = new Step(input.network(), input.inputs(), input.labels(), input.loss(), result);
+		Step step = new Step(input.network(), input.inputs(), input.labels(), input.loss(), input.regularization(),
+				result);
 		CheckResponse response = new Checker(sheet, judge, explainer, step, language).check(request.answers(), errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException(errors);

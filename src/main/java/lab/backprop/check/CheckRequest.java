@@ -16,6 +16,7 @@ import lab.backprop.request.FiniteNumber;
 import lab.backprop.request.NumberArray;
 import lab.backprop.request.OptimizerSpec;
 import lab.backprop.request.OptimizerStateBody;
+import lab.backprop.request.RegularizationSpec;
 import lab.backprop.request.StepBody;
 import lab.backprop.request.TrainStepRequest.LayerSpec;
 import lab.backprop.request.WholeNumberDeserializer;
@@ -66,6 +67,11 @@ public record CheckRequest(
 		@Schema(description = "As in /train-step. Default: plain sgd.") @Valid OptimizerSpec optimizer,
 
 		@Schema(description = "As in /train-step: the state to continue from. Default: a fresh start.") @Valid OptimizerStateBody optimizerState,
+
+		@Schema(description = """
+				As in /train-step: a penalty on the weights added to the loss (l1 or l2). The answer then \
+				has `/forward/dataLoss` and `/forward/penalty` (and the same in `after`) to answer, and \
+				dL/dW includes the penalty's gradient. Default: none.""") @Valid RegularizationSpec regularization,
 
 		@Schema(description = """
 				The learner's numbers, keyed by JSON Pointers (RFC 6901) into the /train-step answer to \

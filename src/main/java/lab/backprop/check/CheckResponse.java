@@ -41,21 +41,23 @@ public record CheckResponse(@Schema(description = "Whether every answer is right
 	}
 
 	/** A recognised slip. */
-	@Schema(name = "Mistake", description = """
-			A slip that gives the wrong numbers, judged the same way as the answer. Codes, tried in this order \
-			(the first that fits is named): `wrong_update_direction` (θ + η·g instead of θ − η·g), \
-			`learning_rate_missing` (θ − g), `missing_factor_2` (half the right value: the 2 of a square's \
-			derivative dropped, and everything after it), `not_averaged` (the count the mean divides by \
-			left out: N times the right value), `bias_forgotten` (z = x·W without + b in a layer), \
-			`slope_at_output` (the activation's slope taken at a instead of z: σ'(a) for σ'(z)), \
-			`slope_missing` (dL/dZ = dL/dA, the slope left out of the chain rule), `input_missing` (dL/dW \
-			without the input: dL/dZ where xᵀ·dL/dZ belongs), `transposed` (the right matrix transposed), \
-			`sign` (the right value negated). A slip made earlier in the step is recognised in every \
-			value computed from it.""")
+	@Schema(name = "Mistake",
+			description = """
+					A slip that gives the wrong numbers, judged the same way as the answer. Codes, tried in this order \
+					(the first that fits is named): `wrong_update_direction` (θ + η·g instead of θ − η·g), \
+					`learning_rate_missing` (θ − g), `missing_factor_2` (half the right value: the 2 of a square's \
+					derivative dropped, and everything after it), `not_averaged` (the count the mean divides by \
+					left out: N times the right value), `penalty_forgotten` (with `regularization`: dL/dW without \
+					the penalty's gradient λ·sign(w) or λ·w, and the update made with it), `bias_forgotten` (z = x·W without + b in a layer), \
+					`slope_at_output` (the activation's slope taken at a instead of z: σ'(a) for σ'(z)), \
+					`slope_missing` (dL/dZ = dL/dA, the slope left out of the chain rule), `input_missing` (dL/dW \
+					without the input: dL/dZ where xᵀ·dL/dZ belongs), `transposed` (the right matrix transposed), \
+					`sign` (the right value negated). A slip made earlier in the step is recognised in every \
+					value computed from it.""")
 	@JsonPropertyOrder({ "code", "explanation" })
 	public record Mistake(@Schema(description = "The slip.", allowableValues = {
-			"wrong_update_direction", "learning_rate_missing", "missing_factor_2", "not_averaged", "bias_forgotten",
-			"slope_at_output", "slope_missing", "input_missing", "transposed", "sign" }) String code,
+			"wrong_update_direction", "learning_rate_missing", "missing_factor_2", "not_averaged", "penalty_forgotten",
+			"bias_forgotten", "slope_at_output", "slope_missing", "input_missing", "transposed", "sign" }) String code,
 			@Schema(description = "What went wrong, with this body's numbers, in the language of Accept-Language (English or Russian).") String explanation){
 	}
 

@@ -28,6 +28,8 @@ record Target(String pointer, String quantityPointer, Numbers expected, Numbers 
 	private static final Map<String, StepValue> VALUES = Map.ofEntries(Map.entry("forward/layers/*/z", StepValue.Z),
 			Map.entry("forward/layers/*/output", StepValue.OUTPUT),
 			Map.entry("forward/prediction", StepValue.PREDICTION), Map.entry("forward/loss", StepValue.LOSS),
+			Map.entry("forward/dataLoss", StepValue.DATA_LOSS), Map.entry("forward/penalty", StepValue.PENALTY),
+			Map.entry("after/dataLoss", StepValue.NEW_DATA_LOSS), Map.entry("after/penalty", StepValue.NEW_PENALTY),
 			Map.entry("backward/dL_dPrediction", StepValue.DL_DPREDICTION),
 			Map.entry("backward/layers/*/dL_dOutput", StepValue.DL_DOUTPUT),
 			Map.entry("backward/layers/*/dOutput_dZ", StepValue.DOUTPUT_DZ),

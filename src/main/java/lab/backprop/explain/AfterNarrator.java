@@ -43,6 +43,22 @@ final class AfterNarrator {
 		return on.worked(n.fill(Sym.FORMULA_AFTER_LOSS), new Elements(lines, null), meaning);
 	}
 
+	/** The data loss with the new parameters; only with a regularization. */
+	Worked dataLoss() {
+		return on.worked(n.fill(Sym.FORMULA_LOSS, on.step().loss()),
+				new Elements(List.of(on.dataLossLine(on.after(), Sym.NAME_LOSS_DATA_NEW)), null),
+				List.of(on.text(Msg.MEANING_LOSS, on.step().loss())));
+	}
+
+	/** The penalty on the new weights; only with a regularization. */
+	Worked penalty() {
+		var r = on.step().regularization();
+		Worked.Line line = new PenaltyLines(on).penalty(on.step().result().updated(), on.after().penalty(),
+				Sym.NAME_PENALTY_NEW);
+		return on.worked(n.fill(Sym.FORMULA_PENALTY, r.type()), new Elements(List.of(line), null),
+				List.of(on.text(Msg.MEANING_PENALTY, r.type(), n.rounded(r.rate()))));
+	}
+
 	Worked lossChange() {
 		double change = on.step().result().lossChange();
 		double eta = on.step().result().learningRate();

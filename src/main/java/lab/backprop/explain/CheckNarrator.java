@@ -27,8 +27,13 @@ final class CheckNarrator {
 			return on.text(Msg.HINT_UNEXPLAINED);
 		}
 		Worked worked = worked(value, layer);
-		if (position >= 0 && position < worked.lines().size()) {
-			return on.text(Msg.HINT, worked.formula(), worked.lines().get(position).equation());
+		// a regularized loss is worked in three lines (data loss, penalty, their sum):
+		// the
+		// loss is the last
+		int line = position >= 0 && (value == StepValue.LOSS || value == StepValue.NEW_LOSS) ? worked.lines().size() - 1
+				: position;
+		if (line >= 0 && line < worked.lines().size()) {
+			return on.text(Msg.HINT, worked.formula(), worked.lines().get(line).equation());
 		}
 		return on.text(Msg.HINT_RULE, worked.formula());
 	}
@@ -45,12 +50,14 @@ final class CheckNarrator {
 			case MISSING_FACTOR_2 -> n.fill(Sym.FORMULA_DLDPREDICTION, on.step().loss());
 			case NOT_AVERAGED -> on.lossDivisor();
 			case TRANSPOSED -> mistake.rightShape();
+			case PENALTY_FORGOTTEN -> n.number(on.step().regularization().rate());
 			case SIGN -> "";
 			default -> layer;
 		};
 		String more = switch (mistake.slip()) {
 			case SLOPE_AT_OUTPUT, SLOPE_MISSING -> activation(mistake.slipLayer());
 			case TRANSPOSED -> mistake.givenShape();
+			case PENALTY_FORGOTTEN -> n.fill(Sym.FORMULA_DLDW_PENALTY, on.step().regularization().type());
 			default -> "";
 		};
 		return on.text(Msg.MISTAKE, mistake.slip(), mistake.element(), mistake.given(), n.number(mistake.right()),
@@ -84,6 +91,10 @@ final class CheckNarrator {
 			case NEW_PREDICTION -> after.prediction();
 			case NEW_LOSS -> after.loss();
 			case LOSS_CHANGE -> after.lossChange();
+			case DATA_LOSS -> forward.dataLoss();
+			case PENALTY -> forward.penalty();
+			case NEW_DATA_LOSS -> after.dataLoss();
+			case NEW_PENALTY -> after.penalty();
 		};
 	}
 

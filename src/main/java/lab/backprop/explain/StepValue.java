@@ -8,7 +8,12 @@ public enum StepValue {
 
 	Z(true), OUTPUT(true), PREDICTION(false), LOSS(false), DL_DPREDICTION(false), DL_DOUTPUT(true), DOUTPUT_DZ(true),
 	DL_DZ(true), DL_DW(true), DL_DB(true), DL_DINPUT(true), NEW_WEIGHTS(true), NEW_BIAS(true), NEW_PREDICTION(false),
-	NEW_LOSS(false), LOSS_CHANGE(false);
+	NEW_LOSS(false), LOSS_CHANGE(false),
+	/**
+	 * With a regularization: the loss's data part and the penalty, before and after the
+	 * step.
+	 */
+	DATA_LOSS(false), PENALTY(false), NEW_DATA_LOSS(false), NEW_PENALTY(false);
 
 	private final boolean ofLayer;
 

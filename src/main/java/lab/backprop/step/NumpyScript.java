@@ -19,9 +19,12 @@ final class NumpyScript {
 
 	private final ScriptWriter w;
 
+	private final ScriptPenalty penalty;
+
 	private NumpyScript(Request request) {
 		this.request = request;
 		this.w = new ScriptWriter(request.locale());
+		this.penalty = new ScriptPenalty(request, w);
 	}
 
 	static String write(Request request) {
@@ -51,6 +54,7 @@ final class NumpyScript {
 		w.code("    return value.tolist() if isinstance(value, np.ndarray) else float(value)");
 		w.section(ScriptText.SECTION_FUNCTIONS);
 		PythonFunctions.numpy(w, activations(), request.loss(), request.layer(request.depth() - 1).activation());
+		penalty.functions(false);
 		if (!request.plainSgd()) {
 			PythonFunctions.optimizer(w, request.optimizer());
 		}
@@ -90,6 +94,7 @@ final class NumpyScript {
 		w.code("Y = np.array(" + ScriptWriter.matrix(request.labels()) + ")", ScriptText.COMMENT_LABEL,
 				Integer.toString(batch), Integer.toString(request.labels().getColumnDimension()));
 		w.code("learning_rate = " + ScriptWriter.number(request.learningRate()), ScriptText.COMMENT_LEARNING_RATE);
+		penalty.given();
 		w.optimizer(request);
 		w.show(ScriptText.LABEL_INPUTS, "X");
 		for (int l = 1; l <= request.depth(); l++) {
@@ -98,6 +103,7 @@ final class NumpyScript {
 		}
 		w.show(ScriptText.LABEL_LABEL, "Y");
 		w.show(ScriptText.LABEL_LEARNING_RATE, "learning_rate");
+		penalty.showGiven();
 	}
 
 	/**
@@ -127,9 +133,9 @@ final class NumpyScript {
 		String last = "A" + request.depth() + suffix;
 		String zLast = "Z" + request.depth() + suffix;
 		w.code("prediction" + suffix + " = " + last, ScriptText.COMMENT_PREDICTION);
-		w.code("loss" + suffix + " = loss_value(" + zLast + ", prediction" + suffix + ", Y)", ScriptText.COMMENT_LOSS,
-				request.loss().wireName());
+		penalty.loss(suffix, "loss_value(" + zLast + ", prediction" + suffix + ", Y)", suffix);
 		w.show(first ? ScriptText.LABEL_PREDICTION : ScriptText.LABEL_PREDICTION_NEW, "prediction" + suffix);
+		penalty.show(suffix);
 		w.show(first ? ScriptText.LABEL_LOSS : ScriptText.LABEL_LOSS_NEW, "loss" + suffix);
 	}
 
@@ -161,8 +167,8 @@ final class NumpyScript {
 				w.show(ScriptText.LABEL_DOUTPUTDZ, "dA_dZ" + n, n);
 			}
 			if (l == depth && loss.fusesWith(activation)) {
-				w.code("dL_dZ" + n + " = " + PythonFunctions.fusedOutputGradient(loss, "A" + n),
-						ScriptText.COMMENT_DLDZ_FUSED, n, PythonFunctions.fusedRule(loss));
+				w.code("dL_dZ" + n + " = " + PythonLosses.fusedOutputGradient(loss, "Z" + n, "A" + n),
+						ScriptText.COMMENT_DLDZ_FUSED, n, PythonLosses.fusedRule(loss));
 			}
 			else if (activation == Activation.SOFTMAX) {
 				w.code("dL_dZ" + n + " = softmax_backward(dL_dA" + n + ", A" + n + ")", ScriptText.COMMENT_DLDZ_SOFTMAX,
@@ -173,7 +179,13 @@ final class NumpyScript {
 			}
 			w.show(ScriptText.LABEL_DLDZ, "dL_dZ" + n, n);
 			String input = l == 1 ? "X" : "A" + (l - 1);
-			w.code("dL_dW" + n + " = " + input + ".T @ dL_dZ" + n, ScriptText.COMMENT_DLDW, n);
+			if (penalty.none()) {
+				w.code("dL_dW" + n + " = " + input + ".T @ dL_dZ" + n, ScriptText.COMMENT_DLDW, n);
+			}
+			else {
+				w.code("dL_dW" + n + " = " + input + ".T @ dL_dZ" + n + " + penalty_slope(W" + n + ")",
+						ScriptText.COMMENT_DLDW_PENALTY, n, penalty.slope());
+			}
 			w.show(ScriptText.LABEL_DLDW, "dL_dW" + n, n);
 			w.code("dL_db" + n + " = dL_dZ" + n + ".sum(axis=0)", ScriptText.COMMENT_DLDB, n);
 			w.show(ScriptText.LABEL_DLDB, "dL_db" + n, n);

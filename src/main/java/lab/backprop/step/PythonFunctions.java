@@ -12,9 +12,10 @@ import lab.backprop.engine.optim.RmsProp;
 import lab.backprop.engine.optim.Sgd;
 
 /**
- * The numpy functions of a script: the activations and slopes, the loss and dL/dŷ, and
- * the optimizer's rule, each the formula the engine computes (its stable forms included,
- * so that the numbers agree to the last digits), written only for what the request uses.
+ * The functions of a script: the activations and slopes in numpy (the loss's are
+ * {@link PythonLosses}'), and the optimizer's rule, in numpy or as torch.optim, each the
+ * formula the engine computes (its stable forms included, so that the numbers agree to
+ * the last digits), written only for what the request uses.
  */
 final class PythonFunctions {
 
@@ -22,7 +23,7 @@ final class PythonFunctions {
 	}
 
 	static void numpy(ScriptWriter w, Set<Activation> activations, Loss loss, Activation output) {
-		if (activations.contains(Activation.SIGMOID) || loss == Loss.BINARY_CROSS_ENTROPY
+		if (activations.contains(Activation.SIGMOID) || output == Activation.TANH || loss == Loss.BINARY_CROSS_ENTROPY
 				|| loss == Loss.CROSS_ENTROPY) {
 			def(w, "sigmoid(z)", "return 1 / (1 + np.exp(-z))");
 		}
@@ -47,64 +48,17 @@ final class PythonFunctions {
 		if (activations.contains(Activation.SOFTMAX)) {
 			def(w, ScriptText.FUNCTION_SOFTMAX, "softmax(z)", "e = np.exp(z - z.max(axis=1, keepdims=True))",
 					"return e / e.sum(axis=1, keepdims=True)");
-			def(w, ScriptText.FUNCTION_SOFTMAX_BACKWARD, "softmax_backward(g, a)",
-					"return a * (g - (a * g).sum(axis=1, keepdims=True))");
+			// the engine's form: the bracket g − Σ a·g weighted by the outputs other than
+			// the largest, which keep their digits where the largest is near 1
+			def(w, ScriptText.FUNCTION_SOFTMAX_BACKWARD, "softmax_backward(g, a)", "out = np.empty_like(g)",
+					"for i in range(g.shape[0]):", "    top = int(np.argmax(a[i]))",
+					"    others = sum(0.0 if k == top else v for k, v in enumerate(a[i].tolist()))",
+					"    others_g = sum(0.0 if k == top else v * u for k, (v, u) in enumerate(zip(a[i].tolist(), g[i].tolist())))",
+					"    top_bracket = g[i, top] * others - others_g",
+					"    out[i] = a[i] * ((g[i] - g[i, top]) + top_bracket)",
+					"    out[i, top] = a[i, top] * top_bracket", "return out");
 		}
-		if (loss == Loss.BINARY_CROSS_ENTROPY || loss == Loss.CROSS_ENTROPY) {
-			def(w, "softplus(x)", "return np.where(x > 0, x + np.log1p(np.exp(-x)), np.log1p(np.exp(x)))");
-			def(w, ScriptText.FUNCTION_X_TIMES, "x_times(x, v)", "return np.where(x == 0, 0.0, x * v)");
-			def(w, "x_over_y(x, y)", "return np.where(x == 0, 0.0, x / y)");
-			probabilities(w, output);
-		}
-		switch (loss) {
-			case MSE -> {
-				def(w, ScriptText.FUNCTION_LOSS, "loss_value(z, p, y)", "return np.sum((p - y) ** 2) / y.size");
-				def(w, ScriptText.FUNCTION_LOSS_GRADIENT, "loss_gradient(z, p, y)", "return 2 * (p - y) / y.size");
-			}
-			case SSE -> {
-				def(w, ScriptText.FUNCTION_LOSS, "loss_value(z, p, y)", "return np.sum((p - y) ** 2)");
-				def(w, ScriptText.FUNCTION_LOSS_GRADIENT, "loss_gradient(z, p, y)", "return 2 * (p - y)");
-			}
-			case QUADRATIC -> {
-				def(w, ScriptText.FUNCTION_LOSS, "loss_value(z, p, y)",
-						"return np.sum((p - y) ** 2) / (2 * y.shape[0])");
-				def(w, ScriptText.FUNCTION_LOSS_GRADIENT, "loss_gradient(z, p, y)", "return (p - y) / y.shape[0]");
-			}
-			case BINARY_CROSS_ENTROPY -> {
-				def(w, ScriptText.FUNCTION_LOSS, "loss_value(z, p, y)", "log_p, log_q, q = probabilities(z, p)",
-						"return -np.sum(x_times(y, log_p) + x_times(1 - y, log_q)) / y.size");
-				def(w, ScriptText.FUNCTION_LOSS_GRADIENT, "loss_gradient(z, p, y)",
-						"log_p, log_q, q = probabilities(z, p)",
-						"return (x_over_y(1 - y, q) - x_over_y(y, p)) / y.size");
-			}
-			case CROSS_ENTROPY -> {
-				def(w, ScriptText.FUNCTION_LOSS, "loss_value(z, p, y)", "log_p, log_q, q = probabilities(z, p)",
-						"return -np.sum(x_times(y, log_p)) / y.shape[0]");
-				def(w, ScriptText.FUNCTION_LOSS_GRADIENT, "loss_gradient(z, p, y)",
-						"return -x_over_y(y, p) / y.shape[0]");
-			}
-		}
-	}
-
-	/**
-	 * ln ŷ, ln(1 − ŷ) and 1 − ŷ as the engine takes them: from z for a sigmoid (softplus)
-	 * or softmax (log-sum-exp, the complement of the largest output summed from the
-	 * others) output, from ŷ otherwise.
-	 */
-	private static void probabilities(ScriptWriter w, Activation output) {
-		switch (output) {
-			case SIGMOID -> def(w, ScriptText.FUNCTION_PROBABILITIES, "probabilities(z, p)",
-					"return -softplus(-z), -softplus(z), sigmoid(-z)");
-			case SOFTMAX -> def(w, ScriptText.FUNCTION_PROBABILITIES, "probabilities(z, p)",
-					"log_p, log_q, q = np.empty_like(z), np.log1p(-p), 1 - p", "for i in range(z.shape[0]):",
-					"    top = int(np.argmax(z[i]))", "    e = np.exp(z[i] - z[i, top]).tolist()", "    total = sum(e)",
-					"    others = sum(0.0 if k == top else v for k, v in enumerate(e))",
-					"    log_p[i] = z[i] - (z[i, top] + np.log(total))",
-					"    log_q[i, top] = np.log(others) - np.log(total)", "    q[i, top] = others / total",
-					"return log_p, log_q, q");
-			default -> def(w, ScriptText.FUNCTION_PROBABILITIES, "probabilities(z, p)",
-					"return np.log(p), np.log1p(-p), 1 - p");
-		}
+		PythonLosses.numpy(w, loss, output);
 	}
 
 	/** The activation applied to {@code z}, as a Python expression. */
@@ -119,16 +73,6 @@ final class PythonFunctions {
 	static String slope(Activation activation, String z, String a) {
 		return activation == Activation.LINEAR ? "np.ones_like(" + z + ")"
 				: activation.wireName() + "_slope(" + z + ", " + a + ")";
-	}
-
-	/** dL/dZ of an output layer that the loss computes directly. */
-	static String fusedOutputGradient(Loss loss, String a) {
-		return loss == Loss.BINARY_CROSS_ENTROPY ? "(" + a + " - Y) / Y.size"
-				: "(" + a + " * Y.sum(axis=1, keepdims=True) - Y) / Y.shape[0]";
-	}
-
-	static String fusedRule(Loss loss) {
-		return loss == Loss.BINARY_CROSS_ENTROPY ? "(ŷ − y)/N" : "(ŷ·Σy − y)/n";
 	}
 
 	/** The optimizer's rule for one tensor, and the walk over a layer's two tensors. */
@@ -179,12 +123,12 @@ final class PythonFunctions {
 				"buffers.append({\"weights\": weights, \"bias\": bias})", "return W_new, b_new");
 	}
 
-	private static void def(ScriptWriter w, String signature, String... body) {
+	static void def(ScriptWriter w, String signature, String... body) {
 		def(w, null, signature, body);
 	}
 
 	/** A function whose first line is a comment saying what it computes and why so. */
-	private static void def(ScriptWriter w, ScriptText comment, String signature, String... body) {
+	static void def(ScriptWriter w, ScriptText comment, String signature, String... body) {
 		w.blank();
 		w.code("def " + signature + ":");
 		if (comment != null) {

@@ -11,6 +11,7 @@ import tools.jackson.core.io.NumberOutput;
 import lab.backprop.engine.Layer;
 import lab.backprop.engine.Loss;
 import lab.backprop.engine.Network;
+import lab.backprop.engine.Regularization;
 import lab.backprop.engine.linalg.Matrices;
 import lab.backprop.engine.optim.Optimizer;
 import lab.backprop.engine.optim.OptimizerState;
@@ -25,7 +26,7 @@ final class ScriptWriter {
 
 	/** What a script is written from: the request in the engine's terms. */
 	record Request(Network network, RealMatrix inputs, RealMatrix labels, Loss loss, double learningRate,
-			Optimizer optimizer, OptimizerState state, Locale locale) {
+			Optimizer optimizer, OptimizerState state, Regularization regularization, Locale locale) {
 
 		int depth() {
 			return network.depth();
@@ -133,14 +134,16 @@ final class ScriptWriter {
 			update.add("{\"weights\": W" + l + "_new, \"bias\": b" + l + "_new, \"activation\": "
 					+ string(request.layer(l - 1).activation().wireName()) + "}");
 		}
+		ScriptPenalty penalty = new ScriptPenalty(request, this);
 		code("    answer = {");
-		code("        \"forward\": {\"layers\": [" + String.join(", ", forward)
-				+ "], \"prediction\": prediction, \"loss\": loss},");
+		code("        \"forward\": {\"layers\": [" + String.join(", ", forward) + "], \"prediction\": prediction, "
+				+ penalty.json("") + "\"loss\": loss},");
 		code("        \"backward\": {\"dL_dPrediction\": dL_dPrediction, \"layers\": [" + String.join(", ", backward)
 				+ "]},");
 		code("        \"update\": {\"learningRate\": learning_rate, \"optimizer\": OPTIMIZER, \"layers\": ["
 				+ String.join(", ", update) + "]},");
-		code("        \"after\": {\"prediction\": prediction_new, \"loss\": loss_new, \"lossChange\": loss_change},");
+		code("        \"after\": {\"prediction\": prediction_new, " + penalty.json("_new")
+				+ "\"loss\": loss_new, \"lossChange\": loss_change},");
 		code("        \"optimizerState\": " + optimizerState + ",");
 		code("    }");
 		code("    print(json.dumps(answer, default=plain))");

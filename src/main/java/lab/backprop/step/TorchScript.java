@@ -15,9 +15,12 @@ final class TorchScript {
 
 	private final ScriptWriter w;
 
+	private final ScriptPenalty penalty;
+
 	private TorchScript(Request request) {
 		this.request = request;
 		this.w = new ScriptWriter(request.locale());
+		this.penalty = new ScriptPenalty(request, w);
 	}
 
 	static String write(Request request) {
@@ -48,6 +51,7 @@ final class TorchScript {
 		w.code("    return value.detach().tolist() if isinstance(value, torch.Tensor) else float(value)");
 		w.section(ScriptText.SECTION_FUNCTIONS);
 		losses();
+		penalty.functions(true);
 		given();
 		forward("");
 		backward();
@@ -115,6 +119,7 @@ final class TorchScript {
 		w.code("Y = torch.tensor(" + ScriptWriter.matrix(request.labels()) + ")", ScriptText.COMMENT_LABEL,
 				Integer.toString(batch), Integer.toString(request.labels().getColumnDimension()));
 		w.code("learning_rate = " + ScriptWriter.number(request.learningRate()), ScriptText.COMMENT_LEARNING_RATE);
+		penalty.given();
 		w.optimizer(request);
 		w.show(ScriptText.LABEL_INPUTS, "X");
 		for (int l = 1; l <= request.depth(); l++) {
@@ -123,6 +128,7 @@ final class TorchScript {
 		}
 		w.show(ScriptText.LABEL_LABEL, "Y");
 		w.show(ScriptText.LABEL_LEARNING_RATE, "learning_rate");
+		penalty.showGiven();
 	}
 
 	private void forward(String suffix) {
@@ -151,9 +157,9 @@ final class TorchScript {
 		}
 		String depth = Integer.toString(request.depth());
 		w.code(indent + "prediction" + suffix + " = A" + depth + suffix, ScriptText.COMMENT_PREDICTION);
-		w.code(indent + "loss" + suffix + " = loss_value(Z" + depth + suffix + ", prediction" + suffix + ", Y)",
-				ScriptText.COMMENT_LOSS, request.loss().wireName());
+		penalty.loss(suffix, "loss_value(Z" + depth + suffix + ", prediction" + suffix + ", Y)", first ? "" : "_new");
 		w.show(first ? ScriptText.LABEL_PREDICTION : ScriptText.LABEL_PREDICTION_NEW, "prediction" + suffix);
+		penalty.show(suffix);
 		w.show(first ? ScriptText.LABEL_LOSS : ScriptText.LABEL_LOSS_NEW, "loss" + suffix);
 	}
 
@@ -199,7 +205,12 @@ final class TorchScript {
 			}
 			w.code("dL_dZ" + n + " = Z" + n + ".grad", ScriptText.COMMENT_DLDZ, n);
 			w.show(ScriptText.LABEL_DLDZ, "dL_dZ" + n, n);
-			w.code("dL_dW" + n + " = W" + n + ".grad.clone()", ScriptText.COMMENT_DLDW, n);
+			if (penalty.none()) {
+				w.code("dL_dW" + n + " = W" + n + ".grad.clone()", ScriptText.COMMENT_DLDW, n);
+			}
+			else {
+				w.code("dL_dW" + n + " = W" + n + ".grad.clone()", ScriptText.COMMENT_DLDW_PENALTY, n, penalty.slope());
+			}
 			w.show(ScriptText.LABEL_DLDW, "dL_dW" + n, n);
 			w.code("dL_db" + n + " = b" + n + ".grad.clone()", ScriptText.COMMENT_DLDB, n);
 			w.show(ScriptText.LABEL_DLDB, "dL_db" + n, n);

@@ -159,7 +159,8 @@ public class TrainStepController {
 		Locale language = explainer.language(locale);
 		StepReport.Script script = new StepReport.Script(library,
 				new ScriptWriter.Request(input.network(), input.inputs(), input.labels(), input.loss(),
-						input.learningRate(), input.optimizer(), input.optimizerState(), language));
+						input.learningRate(), input.optimizer(), input.optimizerState(), input.regularization(),
+						language));
 		if (!explained) {
 			return ResponseEntity.ok(new StepReport(response, step, language, script));
 		}

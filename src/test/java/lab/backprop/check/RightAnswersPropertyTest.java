@@ -27,6 +27,7 @@ import lab.backprop.engine.Activation;
 import lab.backprop.engine.Layer;
 import lab.backprop.engine.Loss;
 import lab.backprop.engine.Network;
+import lab.backprop.engine.Regularization;
 import lab.backprop.engine.TrainingStep;
 import lab.backprop.engine.linalg.Matrices;
 import lab.backprop.engine.linalg.MatrixProducts;
@@ -44,10 +45,10 @@ import lab.backprop.request.WrittenNumbers;
 import lab.backprop.system.problem.FieldError;
 
 /**
- * Over random networks (depth 1–3, every activation, loss and optimizer), every value of
- * the step written right, rounded any way to any number of digits, is judged right and
- * given no mistake; and every value written with its sign flipped is wrong, with a
- * mistake named.
+ * Over random networks (depth 1–3, every activation, loss and optimizer, without a
+ * penalty on the weights or with an l1 or l2 one), every value of the step written right,
+ * rounded any way to any number of digits, is judged right and given no mistake; and
+ * every value written with its sign flipped is wrong, with a mistake named.
  */
 class RightAnswersPropertyTest {
 
@@ -67,7 +68,7 @@ class RightAnswersPropertyTest {
 				layers.add(layer.inputs() + "→" + layer.outputs() + " " + layer.activation().wireName());
 			}
 			return layers + " batch " + setup.inputs().getRowDimension() + " " + setup.loss().wireName() + " "
-					+ setup.optimizer().type() + " seed " + seed;
+					+ setup.optimizer().type() + " " + setup.regularization() + " seed " + seed;
 		}
 	}
 
@@ -78,12 +79,13 @@ class RightAnswersPropertyTest {
 			.flatMap(depth -> Combinators
 				.combine(Arbitraries.integers().between(1, 4).list().ofSize(depth + 1),
 						Arbitraries.of(Activation.values()).list().ofSize(depth), Arbitraries.of(Loss.values()),
-						Arbitraries.integers().between(1, 3), Arbitraries.integers().between(0, 3), Arbitraries.longs())
+						Arbitraries.integers().between(1, 3), Arbitraries.integers().between(0, 3),
+						Arbitraries.integers().between(0, 2), Arbitraries.longs())
 				.as(RightAnswersPropertyTest::build));
 	}
 
 	private static Case build(List<Integer> widths, List<Activation> activations, Loss loss, int batch, int optimizer,
-			long seed) {
+			int penalty, long seed) {
 		Random random = new Random(seed);
 		List<Activation> chosen = new ArrayList<>(activations);
 		int last = chosen.size() - 1;
@@ -116,8 +118,10 @@ class RightAnswersPropertyTest {
 			default -> new RmsProp(0.99, 1e-8, 0.5, true, 0.01);
 		};
 		RealMatrix inputs = Matrices.of(uniform(random, batch, sizes.get(0)));
+		Regularization regularization = penalty == 0 ? Regularization.NONE
+				: new Regularization(Regularization.Type.values()[penalty - 1], 0.001 + random.nextDouble() * 0.2);
 		return new Case(new SlippedStep.Setup(new Network(layers), inputs, Matrices.of(labels), loss,
-				0.05 + random.nextDouble() * 0.5, rule, OptimizerState.initial()), seed);
+				0.05 + random.nextDouble() * 0.5, rule, OptimizerState.initial(), regularization), seed);
 	}
 
 	@Property(tries = 150)
@@ -170,11 +174,11 @@ class RightAnswersPropertyTest {
 	private static Fixture fixture(Case c) {
 		SlippedStep.Setup s = c.setup();
 		TrainingStep.Result result = new TrainingStep().run(s.network(), s.inputs(), s.labels(), s.loss(),
-				s.learningRate(), s.optimizer(), s.state());
+				s.regularization(), s.learningRate(), s.optimizer(), s.state());
 		AnswerSheet sheet = new AnswerSheet(MAPPER, new SlippedStep(MatrixProducts.COMMONS_MATH), s, result, 48);
 		Locale locale = c.seed() % 2 == 0 ? Locale.ENGLISH : Languages.RUSSIAN;
 		return new Fixture(sheet, new Checker(sheet, Judge.of(null, null, null), EXPLAINER,
-				new Step(s.network(), s.inputs(), s.labels(), s.loss(), result), locale));
+				new Step(s.network(), s.inputs(), s.labels(), s.loss(), s.regularization(), result), locale));
 	}
 
 	/**

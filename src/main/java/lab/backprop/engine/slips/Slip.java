@@ -29,6 +29,12 @@ public enum Slip {
 	 */
 	NOT_AVERAGED(Scope.STEP),
 
+	/**
+	 * dL/dW without the regularization's term λ·sign(w) or λ·w: the gradient of the data
+	 * loss alone, and the update made with it (the loss itself keeps its penalty).
+	 */
+	PENALTY_FORGOTTEN(Scope.STEP),
+
 	/** z = x·W without + b, in one layer (and so everything computed from it). */
 	BIAS_FORGOTTEN(Scope.LAYER),
 

@@ -15,6 +15,7 @@ import lab.backprop.engine.Layer;
 import lab.backprop.engine.Loss;
 import lab.backprop.engine.Network;
 import lab.backprop.engine.NonFiniteValueException;
+import lab.backprop.engine.Regularization;
 import lab.backprop.engine.TrainingStep;
 import lab.backprop.engine.linalg.Matrices;
 import lab.backprop.engine.linalg.MatrixProducts;
@@ -27,13 +28,27 @@ import lab.backprop.engine.optim.OptimizerState;
  * and the forward pass again, in {@link TrainingStep}'s order and on the same pieces
  * (activations, losses, products, the optimizer), with the one thing the slip changes
  * changed. What follows the slip follows from it, as it would on paper: a dropped 2 in
- * dL/dŷ halves every gradient after it and shortens the update.
+ * dL/dŷ halves every gradient after it and shortens the update. A regularized loss keeps
+ * its penalty, and dL/dW the penalty's gradient, in every slip but
+ * {@link Slip#PENALTY_FORGOTTEN}; {@link Slip#NOT_AVERAGED} multiplies the data loss
+ * alone.
  */
 public final class SlippedStep {
 
-	/** The request a step was computed for. */
+	/**
+	 * The request a step was computed for.
+	 *
+	 * @param regularization the penalty on the weights in the loss
+	 * ({@link Regularization#NONE} for none)
+	 */
 	public record Setup(Network network, RealMatrix inputs, RealMatrix labels, Loss loss, double learningRate,
-			Optimizer optimizer, OptimizerState state) {
+			Optimizer optimizer, OptimizerState state, Regularization regularization) {
+
+		/** A request without a penalty on the weights. */
+		public Setup(Network network, RealMatrix inputs, RealMatrix labels, Loss loss, double learningRate,
+				Optimizer optimizer, OptimizerState state) {
+			this(network, inputs, labels, loss, learningRate, optimizer, state, Regularization.NONE);
+		}
 	}
 
 	private final MatrixProducts products;
@@ -98,6 +113,8 @@ public final class SlippedStep {
 			case LEARNING_RATE_MISSING -> setup.learningRate() != 1.0;
 			case MISSING_FACTOR_2 -> setup.loss() == Loss.MSE || setup.loss() == Loss.SSE;
 			case NOT_AVERAGED -> setup.loss().divisor(setup.labels()) > 1;
+			// a penalty of 0 (no weight, or λ = 0) has a gradient of 0 too
+			case PENALTY_FORGOTTEN -> setup.regularization().penalty(network) > 0.0;
 			// σ'(a) and σ'(z) differ only for the curved activations
 			case SLOPE_AT_OUTPUT -> network.layer(layer).activation() == Activation.SIGMOID
 					|| network.layer(layer).activation() == Activation.TANH;
@@ -132,7 +149,11 @@ public final class SlippedStep {
 		ForwardPass.LayerValues last = values.get(values.size() - 1);
 		double loss = setup.loss()
 			.value(new Loss.OutputLayer(last.z(), last.activation(), last.output()), setup.labels()) * lossFactor;
-		return new ForwardPass(List.copyOf(values), input, loss);
+		if (setup.regularization().isNone()) {
+			return new ForwardPass(List.copyOf(values), input, loss);
+		}
+		double penalty = setup.regularization().penalty(network);
+		return new ForwardPass(List.copyOf(values), input, loss + penalty, loss, penalty);
 	}
 
 	private BackwardPass backward(Setup setup, ForwardPass forward, double factor, Slip slip, int layer) {
@@ -164,6 +185,9 @@ public final class SlippedStep {
 			}
 			RealMatrix input = here && slip == Slip.INPUT_MISSING ? ones(v.input()) : v.input();
 			RealMatrix dLdW = products.transposeMultiply(input, dLdZ);
+			if (slip != Slip.PENALTY_FORGOTTEN) {
+				dLdW = setup.regularization().addGradient(dLdW, network.layer(i).weights());
+			}
 			RealVector dLdb = Matrices.columnSums(dLdZ);
 			RealMatrix dLdInput = products.multiplyTranspose(dLdZ, network.layer(i).weights());
 			gradients[i] = new BackwardPass.LayerGradients(dLdOutput, dOutputdZ, dLdZ, dLdW, dLdb, dLdInput);

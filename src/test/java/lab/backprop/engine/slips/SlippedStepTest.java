@@ -14,6 +14,7 @@ import lab.backprop.engine.Activation;
 import lab.backprop.engine.Layer;
 import lab.backprop.engine.Loss;
 import lab.backprop.engine.Network;
+import lab.backprop.engine.Regularization;
 import lab.backprop.engine.TrainingStep;
 import lab.backprop.engine.linalg.Matrices;
 import lab.backprop.engine.linalg.MatrixProducts;
@@ -138,6 +139,48 @@ class SlippedStepTest {
 		}
 	}
 
+	/**
+	 * The seed with (λ/2)·Σw², λ = 0.1: the learner keeps the penalty in the loss but
+	 * writes dL/dW of the data loss alone, the seed's own, and steps with it.
+	 */
+	@Test
+	void penaltyForgottenLeavesTheL2TermOutOfDlDW() {
+		SlippedStep.Setup l2 = regularized(new Regularization(Regularization.Type.L2, 0.1));
+		TrainingStep.Result r = slipped.run(l2, Slip.PENALTY_FORGOTTEN, -1).orElseThrow();
+		double penalty = 0.05 * (0.1 * 0.1 + 0.3 * 0.3 + 0.5 * 0.5);
+		assertClose("the penalty is in the loss", r.forward().loss(), SeedValues.scalar("loss") + penalty, 1e-15);
+		assertClose("P", r.forward().penalty(), penalty, 1e-15);
+		double[] g = SeedValues.column("dL_dW");
+		for (int i = 0; i < 3; i++) {
+			assertClose("dL/dW" + i + " of the data alone", r.backward().layers().get(0).dLdW().getEntry(i, 0), g[i],
+					1e-15);
+			assertClose("W'" + i, r.updated().layer(0).weights().getEntry(i, 0), W[i] - 0.1 * g[i], 1e-15);
+		}
+		assertClose("the after loss has the penalty of the new weights", r.after().penalty(),
+				0.05 * sumOfSquares(r.updated().layer(0).weights().getColumn(0)), 1e-15);
+	}
+
+	/** λ·sign(w) left out, and only there: every other slip keeps it in dL/dW. */
+	@Test
+	void theOtherSlipsKeepThePenaltysGradient() {
+		SlippedStep.Setup l1 = regularized(new Regularization(Regularization.Type.L1, 0.01));
+		double[] g = SeedValues.column("dL_dW");
+		TrainingStep.Result forgotten = slipped.run(l1, Slip.PENALTY_FORGOTTEN, -1).orElseThrow();
+		TrainingStep.Result halved = slipped.run(l1, Slip.MISSING_FACTOR_2, -1).orElseThrow();
+		for (int i = 0; i < 3; i++) {
+			assertClose("dL/dW" + i, forgotten.backward().layers().get(0).dLdW().getEntry(i, 0), g[i], 1e-15);
+			assertClose("dL/dW" + i + " halved, the penalty's term whole",
+					halved.backward().layers().get(0).dLdW().getEntry(i, 0), g[i] / 2 + 0.01 * Math.signum(W[i]),
+					1e-14);
+		}
+		assertClose("L1 penalty", forgotten.forward().penalty(), 0.01 * (0.1 + 0.3 + 0.5), 1e-15);
+		assertThat(slipped.run(seed(Loss.MSE, 0.1), Slip.PENALTY_FORGOTTEN, -1)).as("no penalty to forget").isEmpty();
+		assertThat(
+				slipped.run(regularized(new Regularization(Regularization.Type.L2, 0.0)), Slip.PENALTY_FORGOTTEN, -1))
+			.as("λ = 0: the penalty's gradient is 0")
+			.isEmpty();
+	}
+
 	@Test
 	void slipsOfTheWrittenAnswerAreAppliedToTheValueNotComputed() {
 		assertThat(Matrices.rows(SlippedStep.negated(Matrices.of(new double[][] { { 1.5, -2.0 } }))))
@@ -154,7 +197,22 @@ class SlippedStepTest {
 	void theOrderInWhichSlipsAreTried() {
 		assertThat(Slip.values()).extracting(Slip::code)
 			.containsExactly("wrong_update_direction", "learning_rate_missing", "missing_factor_2", "not_averaged",
-					"bias_forgotten", "slope_at_output", "slope_missing", "input_missing", "transposed", "sign");
+					"penalty_forgotten", "bias_forgotten", "slope_at_output", "slope_missing", "input_missing",
+					"transposed", "sign");
+	}
+
+	private static SlippedStep.Setup regularized(Regularization regularization) {
+		SlippedStep.Setup seed = seed(Loss.MSE, 0.1);
+		return new SlippedStep.Setup(seed.network(), seed.inputs(), seed.labels(), Loss.MSE, 0.1, Optimizer.plainSgd(),
+				OptimizerState.initial(), regularization);
+	}
+
+	private static double sumOfSquares(double[] values) {
+		double sum = 0.0;
+		for (double v : values) {
+			sum += v * v;
+		}
+		return sum;
 	}
 
 	private static double sigmoid(double z) {
