@@ -1,13 +1,20 @@
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 import lab.backprop.client.ApiClient;
 import lab.backprop.client.ApiException;
 import lab.backprop.client.api.ExamplesApi;
+import lab.backprop.client.api.ExercisesApi;
 import lab.backprop.client.api.TrainingApi;
+import lab.backprop.client.model.AnswerVerdict;
+import lab.backprop.client.model.CheckRequest;
+import lab.backprop.client.model.CheckResponse;
 import lab.backprop.client.model.Example;
+import lab.backprop.client.model.Exercise;
 import lab.backprop.client.model.Explanations;
 import lab.backprop.client.model.GradientCheckResponse;
+import lab.backprop.client.model.Mistake;
 import lab.backprop.client.model.Optimizer;
 import lab.backprop.client.model.Problem;
 import lab.backprop.client.model.TrainRequest;
@@ -40,7 +47,7 @@ public class GeneratedClientCheck {
 		ExamplesApi examples = new ExamplesApi(client);
 
 		TrainStepRequest seed = seed();
-		TrainStepResponse first = training.trainStep(seed, null, null, null);
+		TrainStepResponse first = training.trainStep(seed, null, null, null, null);
 		check(close(first.getForward().getLoss(), SEED_LOSS), "the seed: forward.loss is numpy's");
 		check(close(first.getForward().getPrediction().get(0).get(0), SEED_PREDICTION),
 				"the seed: forward.prediction is numpy's");
@@ -55,13 +62,13 @@ public class GeneratedClientCheck {
 			.label(seed.getLabel())
 			.learningRate(seed.getLearningRate())
 			.layers(first.getUpdate().getLayers())
-			.optimizerState(first.getOptimizerState()), null, null, null);
+			.optimizerState(first.getOptimizerState()), null, null, null, null);
 		check(second.getForward().getLoss().equals(first.getAfter().getLoss()),
 				"step 2: forward.loss equals step 1's after.loss");
 		check(second.getOptimizerState().getStep() == 2, "step 2: optimizerState.step is 2");
 
 		// Adam: its first step moves each parameter by η·g/(|g| + eps) (m̂ = g, v̂ = g²)
-		TrainStepResponse adam = training.trainStep(seed().optimizer(new Optimizer().type("adam")), null, null, null);
+		TrainStepResponse adam = training.trainStep(seed().optimizer(new Optimizer().type("adam")), null, null, null, null);
 		List<List<Double>> gradient = adam.getBackward().getLayers().get(0).getdLDW();
 		List<List<Double>> adamWeights = adam.getUpdate().getLayers().get(0).getWeights();
 		check("adam".equals(adam.getUpdate().getOptimizer().getType()), "adam: update.optimizer.type is adam");
@@ -75,17 +82,17 @@ public class GeneratedClientCheck {
 			.learningRate(seed.getLearningRate())
 			.layers(adam.getUpdate().getLayers())
 			.optimizer(adam.getUpdate().getOptimizer())
-			.optimizerState(adam.getOptimizerState()), null, null, null);
+			.optimizerState(adam.getOptimizerState()), null, null, null, null);
 		check(adam2.getForward().getLoss().equals(adam.getAfter().getLoss()),
 				"adam step 2: forward.loss equals step 1's after.loss");
 		check(adam2.getOptimizerState().getStep() == 2 && adam2.getOptimizerState().getLayers().size() == 1,
 				"adam step 2: the state counts 2 steps and keeps one layer's buffers");
 
 		// the summary and the explanations are the same model
-		TrainStepResponse summary = training.trainStep(seed, null, "summary", null);
+		TrainStepResponse summary = training.trainStep(seed, null, "summary", null, null);
 		check(summary.getBackward() == null && summary.getForward().getLoss().equals(first.getForward().getLoss()),
 				"include=summary: no backward, the same forward.loss");
-		TrainStepResponse explained = training.trainStep(seed, true, null, "ru-RU,ru;q=0.9");
+		TrainStepResponse explained = training.trainStep(seed, true, null, null, "ru-RU,ru;q=0.9");
 		check(explained.getExplanations().getLanguage() == Explanations.LanguageEnum.RU
 				&& !explained.getExplanations().getForward().getLoss().getFormula().isEmpty(),
 				"explain=true with Accept-Language ru-RU,ru;q=0.9: explanations in Russian");
@@ -111,9 +118,34 @@ public class GeneratedClientCheck {
 				+ " -> " + trained.getLoss());
 		check(trained.getLoss() < 0.01, "xor: /train brings the loss below 0.01");
 
+		// the learner's tools: the seed's dL/dW to the digits a learner writes, and an update made the wrong way
+		ExercisesApi exercises = new ExercisesApi(client);
+		List<List<Double>> wrongWay = new ArrayList<>();
+		for (int i = 0; i < SEED_WEIGHTS_AFTER.length; i++) {
+			wrongWay.add(List.of(2 * seed.getWeights().get(i).get(0) - SEED_WEIGHTS_AFTER[i]));
+		}
+		CheckRequest answers = new CheckRequest().inputs(seed.getInputs())
+			.weights(seed.getWeights())
+			.bias(seed.getBias())
+			.label(seed.getLabel())
+			.learningRate(seed.getLearningRate())
+			.putAnswersItem("/backward/layers/0/dL_dW", List.of(List.of(-0.0188), List.of(-0.0075), List.of(-0.0301)))
+			.putAnswersItem("/update/layers/0/weights", wrongWay);
+		CheckResponse verdicts = exercises.checkAnswers(answers, null);
+		AnswerVerdict gradientVerdict = verdict(verdicts, "/backward/layers/0/dL_dW");
+		AnswerVerdict updateVerdict = verdict(verdicts, "/update/layers/0/weights");
+		check(!verdicts.getCorrect() && gradientVerdict.getCorrect(),
+				"checkAnswers: dL/dW written with 3 significant digits passes");
+		check(updateVerdict.getMistake() != null
+				&& updateVerdict.getMistake().getCode() == Mistake.CodeEnum.WRONG_UPDATE_DIRECTION,
+				"checkAnswers: θ + η·g is named wrong_update_direction");
+		Exercise exercise = exercises.randomExercise(1, 3L, null);
+		check(exercise.getLevel() == 1 && exercise.getSeed() == 3L && !exercise.getAsk().isEmpty()
+				&& exercise.getRequest().getInputs() != null, "randomExercise level 1, seed 3: a body and values to compute");
+
 		// an error is a Problem with a JSON Pointer
 		try {
-			training.trainStep(seed().learningRate(-1.0), null, null, null);
+			training.trainStep(seed().learningRate(-1.0), null, null, null, null);
 			check(false, "a negative learning rate is refused");
 		}
 		catch (ApiException e) {
@@ -122,6 +154,14 @@ public class GeneratedClientCheck {
 					&& problem.getErrors().stream().anyMatch(error -> "/learningRate".equals(error.getPointer())),
 					"a negative learning rate: a 400 problem pointing at /learningRate");
 		}
+	}
+
+	static AnswerVerdict verdict(CheckResponse verdicts, String pointer) {
+		return verdicts.getAnswers()
+			.stream()
+			.filter(verdict -> pointer.equals(verdict.getPointer()))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no verdict for " + pointer));
 	}
 
 	static TrainStepRequest seed() {

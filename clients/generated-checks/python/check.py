@@ -6,8 +6,8 @@ urllib3 2). Typed models only: no hand edits to the generated code, no dicts in 
 """
 import sys
 
-from backprop_lab_client import (ApiClient, Configuration, ExamplesApi, Optimizer, Problem,
-                                 TrainingApi, TrainRequest, TrainStepRequest)
+from backprop_lab_client import (ApiClient, CheckRequest, Configuration, ExamplesApi, ExercisesApi, Optimizer,
+                                 Problem, TrainingApi, TrainRequest, TrainStepRequest)
 from backprop_lab_client.exceptions import ApiException
 
 # The seed's numbers as its numpy script prints them (/work/shared/seed/full_precision.json).
@@ -81,6 +81,35 @@ def main(base):
         trained = training.train(run)
         print(f"xor: {trained.steps_run} steps, loss {trained.history[0].loss} -> {trained.loss}")
         check(trained.loss < 0.01, "xor: /train brings the loss below 0.01")
+
+        # the learner's tools: the seed's dL/dW to the digits a learner writes, and an update made the wrong way
+        exercises = ExercisesApi(client)
+        wrong_way = [[2 * row[0] - w] for row, w in zip(seed.weights, SEED_WEIGHTS_AFTER)]
+        verdicts = exercises.check_answers(CheckRequest.from_dict({**seed.to_dict(), "answers": {
+            "/backward/layers/0/dL_dW": [[-0.0188], [-0.0075], [-0.0301]],
+            "/update/layers/0/weights": wrong_way}}), accept_language="ru")
+        by_pointer = {verdict.pointer: verdict for verdict in verdicts.answers}
+        check(not verdicts.correct and by_pointer["/backward/layers/0/dL_dW"].correct,
+              "checkAnswers: dL/dW written with 3 significant digits passes")
+        slip = by_pointer["/update/layers/0/weights"].mistake
+        check(slip is not None and slip.code == "wrong_update_direction"
+              and any("а" <= c <= "я" for c in slip.explanation.lower()),
+              "checkAnswers: θ + η·g is named wrong_update_direction, explained in Russian")
+
+        # an exercise answered with the service's own step passes
+        exercise = exercises.random_exercise(level=2, seed=7)
+        step = training.train_step(exercise.request).to_dict()
+
+        def at(pointer):
+            value = step
+            for key in pointer.strip("/").split("/"):
+                value = value[int(key)] if isinstance(value, list) else value[key]
+            return value
+
+        answered = exercises.check_answers(CheckRequest.from_dict(
+            {**exercise.request.to_dict(), "answers": {pointer: at(pointer) for pointer in exercise.ask}}))
+        check(exercise.level == 2 and exercise.seed == 7 and exercise.ask and answered.correct,
+              f"randomExercise level 2, seed 7: its {len(exercise.ask)} values from trainStep pass checkAnswers")
 
         # an error is a Problem with a JSON Pointer
         try:

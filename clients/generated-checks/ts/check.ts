@@ -4,6 +4,8 @@
 import {
   Configuration,
   ExamplesApi,
+  ExercisesApi,
+  MistakeCodeEnum,
   ResponseError,
   TrainingApi,
   ProblemFromJSON,
@@ -103,6 +105,24 @@ async function main(base: string): Promise<void> {
   console.log(`xor: ${trained.stepsRun} steps, loss ${trained.history[0].loss} -> ${trained.loss}`);
   check(trained.loss < 0.01, 'xor: /train brings the loss below 0.01');
   check(trained.last?.after.loss === trained.loss, 'xor: trace=true, the last step\'s after.loss is the loss');
+
+  // the learner's tools: the seed's dL/dW to the digits a learner writes, and an update made the wrong way
+  const exercises = new ExercisesApi(config);
+  const wrongWay = [0.1, -0.3, 0.5].map((w, i) => [2 * w - SEED_WEIGHTS_AFTER[i]]);
+  const verdicts = await exercises.checkAnswers({
+    checkRequest: {
+      ...seed,
+      answers: { '/backward/layers/0/dL_dW': [[-0.0188], [-0.0075], [-0.0301]], '/update/layers/0/weights': wrongWay },
+    },
+  });
+  const gradientVerdict = verdicts.answers.find((verdict) => verdict.pointer === '/backward/layers/0/dL_dW');
+  const updateVerdict = verdicts.answers.find((verdict) => verdict.pointer === '/update/layers/0/weights');
+  check(!verdicts.correct && gradientVerdict?.correct === true, 'checkAnswers: dL/dW written with 3 significant digits passes');
+  check(updateVerdict?.mistake?.code === MistakeCodeEnum.WrongUpdateDirection,
+    'checkAnswers: θ + η·g is named wrong_update_direction');
+  const exercise = await exercises.randomExercise({ level: 3, seed: 11 });
+  check(exercise.level === 3 && exercise.seed === 11 && (exercise.request?.layers ?? []).length === 2
+    && (exercise.ask ?? []).length > 0, 'randomExercise level 3, seed 11: a two-layer step with values to compute');
 
   // an error is a Problem with a JSON Pointer
   try {

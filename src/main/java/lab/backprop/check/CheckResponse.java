@@ -9,34 +9,44 @@ import tools.jackson.databind.JsonNode;
 /** What /check answers: one verdict per answer, in the order they were sent. */
 @Schema(name = "CheckResponse", description = "The verdict on every answer, in the order the answers were sent.")
 @JsonPropertyOrder({ "correct", "answers" })
-public record CheckResponse(@Schema(description = "Whether every answer is right.") boolean correct,
-		@Schema(description = "One verdict per answer, in the order sent.") List<Verdict> answers) {
+public record CheckResponse(
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+				description = "Whether every answer is right.") boolean correct,
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+				description = "One verdict per answer, in the order sent.") List<Verdict> answers) {
 
 	/** The verdict on one answer. */
 	@Schema(name = "AnswerVerdict", description = "The verdict on one answer.")
 	@JsonPropertyOrder({ "pointer", "correct", "given", "expected", "maxAbsoluteError", "maxRelativeError",
 			"wrongElements", "mistake", "hint" })
 	public record Verdict(
-			@Schema(description = "The answer's key: a JSON Pointer into the /train-step answer.",
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+					description = "The answer's key: a JSON Pointer into the /train-step answer.",
 					example = "/backward/layers/0/dL_dW") String pointer,
-			@Schema(description = "Whether every number of the answer passes.") boolean correct,
-			@Schema(description = "The numbers as written (a number, a flat array or rows, as sent).",
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+					description = "Whether every number of the answer passes.") boolean correct,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+					description = "The numbers as written (a number, a flat array or rows, as sent).",
 					implementation = CheckRequest.AnswerValue.class) JsonNode given,
-			@Schema(description = "The service's value at the pointer, exactly as /train-step answers it.",
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+					description = "The service's value at the pointer, exactly as /train-step answers it.",
 					implementation = CheckRequest.AnswerValue.class) JsonNode expected,
-			@Schema(description = "The largest |given − expected| over the elements; `null` when the shape is not the value's.",
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+					description = "The largest |given − expected| over the elements; `null` when the shape is not the value's.",
 					nullable = true) Double maxAbsoluteError,
-			@Schema(description = """
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = """
 					The largest |given − expected| / |expected| over the elements whose expected value is \
 					not 0; `null` when there are none or the shape is not the value's.""",
 					nullable = true) Double maxRelativeError,
-			@Schema(description = """
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = """
 					The elements that do not pass, indexed inside the answered value: [row, column] for rows, \
 					[i] for a flat array, [] for a single number; `null` when the shape is not the value's \
 					(a transposed matrix).""", nullable = true) List<List<Integer>> wrongElements,
-			@Schema(description = "The slip that explains the wrong numbers, when one is recognised; else `null`.",
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+					description = "The slip that explains the wrong numbers, when one is recognised; else `null`.",
 					nullable = true) Mistake mistake,
-			@Schema(description = "For a wrong answer, how to work it out: the rule and, where shown, the first wrong element worked out with this body's numbers; `null` for a right one.",
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+					description = "For a wrong answer, how to work it out: the rule and, where shown, the first wrong element worked out with this body's numbers; `null` for a right one.",
 					nullable = true) String hint) {
 	}
 
@@ -55,10 +65,13 @@ public record CheckResponse(@Schema(description = "Whether every answer is right
 					`sign` (the right value negated). A slip made earlier in the step is recognised in every \
 					value computed from it.""")
 	@JsonPropertyOrder({ "code", "explanation" })
-	public record Mistake(@Schema(description = "The slip.", allowableValues = {
-			"wrong_update_direction", "learning_rate_missing", "missing_factor_2", "not_averaged", "penalty_forgotten",
-			"bias_forgotten", "slope_at_output", "slope_missing", "input_missing", "transposed", "sign" }) String code,
-			@Schema(description = "What went wrong, with this body's numbers, in the language of Accept-Language (English or Russian).") String explanation){
+	public record Mistake(
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The slip.", allowableValues = {
+					"wrong_update_direction", "learning_rate_missing", "missing_factor_2", "not_averaged",
+					"penalty_forgotten", "bias_forgotten", "slope_at_output", "slope_missing", "input_missing",
+					"transposed", "sign" }) String code,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+					description = "What went wrong, with this body's numbers, in the language of Accept-Language (English or Russian).") String explanation){
 	}
 
 }

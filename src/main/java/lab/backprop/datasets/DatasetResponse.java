@@ -13,28 +13,38 @@ import lab.backprop.engine.data.Feature;
 		A generated data set: its parameters as used (defaults filled in) and the points, split into \
 		`train` and `test`. The same parameters give the same numbers on every machine.""")
 @JsonPropertyOrder({ "name", "kind", "points", "noise", "testFraction", "seed", "features", "train", "test" })
-public record DatasetResponse(@Schema(description = "The data set's name, lower case.", example = "circle") String name,
+public record DatasetResponse(
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The data set's name, lower case.",
+				example = "circle") String name,
 
-		@Schema(description = "`classification`: one output, label 0 or 1; `regression`: one real output.",
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+				description = "`classification`: one output, label 0 or 1; `regression`: one real output.",
 				allowableValues = {
 						"classification", "regression" },
 				example = "classification") String kind,
 
-		@Schema(description = "Points in all, train plus test.", example = "200") int points,
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Points in all, train plus test.",
+				example = "200") int points,
 
-		@Schema(description = "The noise, as a fraction of the data set's scale.", example = "0.1") double noise,
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+				description = "The noise, as a fraction of the data set's scale.", example = "0.1") double noise,
 
-		@Schema(description = "The fraction of the points held out as `test`: round(points × testFraction) of them.",
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+				description = "The fraction of the points held out as `test`: round(points × testFraction) of them.",
 				example = "0.5") double testFraction,
 
-		@Schema(description = "The seed the points were drawn with.", example = "1") long seed,
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The seed the points were drawn with.",
+				example = "1") long seed,
 
-		@Schema(description = "The input columns, in the order of each row of `inputs`.",
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+				description = "The input columns, in the order of each row of `inputs`.",
 				example = "[\"x1\", \"x2\"]") List<String> features,
 
-		@Schema(description = "The training points: points − round(points × testFraction) of them.") DataPoints train,
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+				description = "The training points: points − round(points × testFraction) of them.") DataPoints train,
 
-		@Schema(description = "The held-out points (none when `testFraction` is 0): never train on them; they show how well a network generalises.") DataPoints test){
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+				description = "The held-out points (none when `testFraction` is 0): never train on them; they show how well a network generalises.") DataPoints test){
 
 	/** Points as a network reads them. */
 	@Schema(name = "DataPoints", description = """
@@ -42,9 +52,11 @@ public record DatasetResponse(@Schema(description = "The data set's name, lower 
 			for the `inputs` and `label` of /train-step and /train, or the `test` of /train.""")
 	@JsonPropertyOrder({ "inputs", "label" })
 	public record DataPoints(
-			@Schema(description = "One row per point: the values of `features`, in their order.",
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+					description = "One row per point: the values of `features`, in their order.",
 					example = "[[1.9403, -0.3517], [-4.1022, 2.2139]]") double[][] inputs,
-			@Schema(description = "One row per point with its label: 0 or 1 for classification, a real number for regression.",
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+					description = "One row per point with its label: 0 or 1 for classification, a real number for regression.",
 					example = "[[1], [0]]") double[][] label) {
 
 		public static DataPoints of(DataSet.Points points, List<Feature> features) {

@@ -38,13 +38,19 @@ public class DatasetsController {
 
 	@Schema(name = "DatasetSummary", description = "One data set, without its points.")
 	@JsonPropertyOrder({ "name", "kind", "title", "description", "href" })
-	public record Summary(@Schema(description = "The name to use in /datasets/{name}.", example = "circle") String name,
-			@Schema(description = "`classification`: label 0 or 1; `regression`: a real label.", allowableValues = {
-					"classification", "regression" }, example = "classification") String kind,
-			@Schema(description = "A short title.", example = "Circle") String title,
-			@Schema(description = "What it is, in a sentence or two.",
+	public record Summary(
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The name to use in /datasets/{name}.",
+					example = "circle") String name,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+					description = "`classification`: label 0 or 1; `regression`: a real label.", allowableValues = {
+							"classification", "regression" },
+					example = "classification") String kind,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "A short title.",
+					example = "Circle") String title,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "What it is, in a sentence or two.",
 					example = "Label 1 inside radius 2.5, label 0 in a ring from 3.5 to 5 around it.") String description,
-			@Schema(description = "Where its points are (with the default parameters).",
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+					description = "Where its points are (with the default parameters).",
 					example = "/datasets/circle") String href){
 	}
 

@@ -13,25 +13,36 @@ import lab.backprop.request.TrainStepRequest;
 		A network to work by hand: POST `request` with your numbers for the values in `ask` as `answers` \
 		to /check.""")
 @JsonPropertyOrder({ "level", "seed", "title", "instructions", "request", "ask", "questions" })
-public record ExerciseResponse(@Schema(description = "1, 2 or 3.", example = "2") int level,
-		@Schema(description = "The seed it was drawn with: the same seed and level give the same exercise.",
+public record ExerciseResponse(
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "1, 2 or 3.", example = "2") int level,
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+				description = "The seed it was drawn with: the same seed and level give the same exercise.",
 				example = "7") long seed,
-		@Schema(description = "A short title, in the language of Accept-Language.") String title,
-		@Schema(description = "What to compute, in the language of Accept-Language.") String instructions,
-		@Schema(description = "The /train-step body of the exercise.",
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+				description = "A short title, in the language of Accept-Language.") String title,
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+				description = "What to compute, in the language of Accept-Language.") String instructions,
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The /train-step body of the exercise.",
 				implementation = TrainStepRequest.class) JsonNode request,
-		@Schema(description = "JSON Pointers into the /train-step answer: the values to compute, in the order to compute them.",
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+				description = "JSON Pointers into the /train-step answer: the values to compute, in the order to compute them.",
 				example = "[\"/forward/layers/0/z\", \"/forward/prediction\", \"/forward/loss\"]") List<String> ask,
-		@Schema(description = "The same values as `ask`, each with its name and shape, to lay out a form.") List<Question> questions) {
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+				description = "The same values as `ask`, each with its name and shape, to lay out a form.") List<Question> questions) {
 
 	/** One value to compute. */
 	@Schema(name = "ExerciseQuestion", description = "One value to compute.")
 	@JsonPropertyOrder({ "pointer", "name", "rows", "columns" })
-	public record Question(@Schema(description = "As in `ask`.", example = "/forward/layers/0/z") String pointer,
-			@Schema(description = "What it is, in the language of Accept-Language.",
+	public record Question(
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "As in `ask`.",
+					example = "/forward/layers/0/z") String pointer,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+					description = "What it is, in the language of Accept-Language.",
 					example = "Weighted sum z") String name,
-			@Schema(description = "Its rows (a single number is 1 × 1).", example = "1") int rows,
-			@Schema(description = "Its columns.", example = "1") int columns) {
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Its rows (a single number is 1 × 1).",
+					example = "1") int rows,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Its columns.",
+					example = "1") int columns) {
 	}
 
 }

@@ -16,8 +16,11 @@ import lab.backprop.engine.linalg.Matrices;
 		The same numbers as /train-step's `forward` for the same network and inputs.""")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "layers", "prediction", "loss" })
-public record PredictResponse(@Schema(description = "Per layer, first to last.") List<LayerOutput> layers,
-		@Schema(description = "ŷ: the last layer's output, batch × outputs.",
+public record PredictResponse(
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+				description = "Per layer, first to last.") List<LayerOutput> layers,
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+				description = "ŷ: the last layer's output, batch × outputs.",
 				example = "[[0.7513650695523157, 0.7729284653214625]]") double[][] prediction,
 		@Schema(description = "The loss of the prediction against `label` (see `loss` in the request); absent without a label.",
 				nullable = true, example = "0.2983711087600027") Double loss) {
@@ -25,10 +28,11 @@ public record PredictResponse(@Schema(description = "Per layer, first to last.")
 	@Schema(name = "LayerOutput", description = "One layer's forward values, each batch × neurons.")
 	@JsonPropertyOrder({ "z", "activation", "output" })
 	public record LayerOutput(
-			@Schema(description = "z = input · weights + bias.",
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "z = input · weights + bias.",
 					example = "[[0.3775, 0.39249999999999996]]") double[][] z,
-			@Schema(description = "The layer's activation, lower case.", example = "sigmoid") String activation,
-			@Schema(description = "activation(z): the next layer's input.",
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The layer's activation, lower case.",
+					example = "sigmoid") String activation,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "activation(z): the next layer's input.",
 					example = "[[0.5932699921071872, 0.596884378259767]]") double[][] output) {
 	}
 

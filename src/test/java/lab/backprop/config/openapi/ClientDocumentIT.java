@@ -130,6 +130,20 @@ class ClientDocumentIT extends HttpTestSupport {
 	}
 
 	@Test
+	void theLearnersAnswersMarkEveryFieldTheyAlwaysHaveAsRequiredSoTypedClientsNeedNoNullChecks() {
+		JsonNode schemas = document().at("/components/schemas");
+		Map<String, Set<String>> optional = Map.of("PredictResponse", Set.of("loss"));
+		for (String name : List.of("CheckResponse", "AnswerVerdict", "Mistake", "Exercise", "ExerciseQuestion",
+				"Dataset", "DataPoints", "DatasetSummary", "PredictResponse", "LayerOutput")) {
+			JsonNode schema = schemas.get(name);
+			assertThat(schema).as(name).isNotNull();
+			Set<String> expected = new LinkedHashSet<>(names(schema.get("properties")));
+			expected.removeAll(optional.getOrDefault(name, Set.of()));
+			assertThat(names(schema.get("required"))).as(name + ".required").containsAll(expected);
+		}
+	}
+
+	@Test
 	void everyOptionalRequestFieldMayBeNullAndNullIsTheSameAsLeavingItOut() {
 		JsonNode schemas = document().at("/components/schemas");
 		for (String name : List.of("TrainStepRequest", "TrainRequest")) {
