@@ -2,7 +2,6 @@ package lab.backprop.engine.optim;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * RMSprop as {@code torch.optim.RMSprop}: with g = dL/dθ + wd·θ, <pre>
@@ -38,27 +37,32 @@ public record RmsProp(double alpha, double eps, double momentum, boolean centere
 	}
 
 	@Override
-	public void update(double[] theta, double[] grad, Map<String, double[]> buffers, long t, double lr) {
+	public void update(Tensor now, double[] grad, Tensor next, long t, double lr) {
+		double[] theta = now.values();
 		double[] g = TensorOptimizer.withWeightDecay(grad, theta, weightDecay);
-		double[] s = buffers.get(SQUARE_AVG);
-		double[] b = buffers.get(Sgd.MOMENTUM_BUFFER);
-		double[] mean = buffers.get(GRAD_AVG);
+		double[] s = now.buffer(SQUARE_AVG);
+		double[] b = now.buffer(Sgd.MOMENTUM_BUFFER);
+		double[] mean = now.buffer(GRAD_AVG);
+		double[] newTheta = next.values();
+		double[] newS = next.buffer(SQUARE_AVG);
+		double[] newB = next.buffer(Sgd.MOMENTUM_BUFFER);
+		double[] newMean = next.buffer(GRAD_AVG);
 		for (int k = 0; k < theta.length; k++) {
-			s[k] = alpha * s[k] + (1.0 - alpha) * g[k] * g[k];
+			newS[k] = alpha * s[k] + (1.0 - alpha) * g[k] * g[k];
 			double avg;
 			if (centered) {
-				mean[k] = TensorOptimizer.lerp(mean[k], g[k], 1.0 - alpha);
-				avg = Math.sqrt(s[k] + -1.0 * mean[k] * mean[k]) + eps;
+				newMean[k] = TensorOptimizer.lerp(mean[k], g[k], 1.0 - alpha);
+				avg = Math.sqrt(newS[k] + -1.0 * newMean[k] * newMean[k]) + eps;
 			}
 			else {
-				avg = Math.sqrt(s[k]) + eps;
+				avg = Math.sqrt(newS[k]) + eps;
 			}
 			if (momentum > 0.0) {
-				b[k] = momentum * b[k] + g[k] / avg;
-				theta[k] = theta[k] + -lr * b[k];
+				newB[k] = momentum * b[k] + g[k] / avg;
+				newTheta[k] = theta[k] + -lr * newB[k];
 			}
 			else {
-				theta[k] = theta[k] + -lr * (g[k] / avg);
+				newTheta[k] = theta[k] + -lr * (g[k] / avg);
 			}
 		}
 	}

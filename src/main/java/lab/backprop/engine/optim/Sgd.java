@@ -1,7 +1,6 @@
 package lab.backprop.engine.optim;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Stochastic gradient descent as {@code torch.optim.SGD}: with g = dL/dθ + wd·θ, <pre>
@@ -33,16 +32,19 @@ public record Sgd(double momentum, double dampening, boolean nesterov, double we
 	}
 
 	@Override
-	public void update(double[] theta, double[] grad, Map<String, double[]> buffers, long t, double lr) {
+	public void update(Tensor now, double[] grad, Tensor next, long t, double lr) {
+		double[] theta = now.values();
 		double[] g = TensorOptimizer.withWeightDecay(grad, theta, weightDecay);
-		double[] b = buffers.get(MOMENTUM_BUFFER);
+		double[] b = now.buffer(MOMENTUM_BUFFER);
+		double[] newTheta = next.values();
+		double[] newB = next.buffer(MOMENTUM_BUFFER);
 		for (int k = 0; k < theta.length; k++) {
 			double step = g[k];
 			if (momentum != 0.0) {
-				b[k] = t == 1 ? g[k] : momentum * b[k] + (1.0 - dampening) * g[k];
-				step = nesterov ? g[k] + momentum * b[k] : b[k];
+				newB[k] = t == 1 ? g[k] : momentum * b[k] + (1.0 - dampening) * g[k];
+				step = nesterov ? g[k] + momentum * newB[k] : newB[k];
 			}
-			theta[k] = theta[k] - lr * step;
+			newTheta[k] = theta[k] - lr * step;
 		}
 	}
 }

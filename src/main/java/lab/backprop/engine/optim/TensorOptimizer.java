@@ -4,14 +4,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.RealMatrix;
 
 import lab.backprop.engine.BackwardPass;
 import lab.backprop.engine.Layer;
-import lab.backprop.engine.linalg.Matrices;
 import lab.backprop.engine.Network;
 import lab.backprop.engine.NonFiniteValueException;
+import lab.backprop.engine.linalg.Matrices;
 import lab.backprop.engine.linalg.RowMajorMatrix;
 
 /**
@@ -23,15 +25,42 @@ import lab.backprop.engine.linalg.RowMajorMatrix;
 public interface TensorOptimizer extends Optimizer {
 
 	/**
-	 * Updates {@code theta} and the buffers in place.
-	 * @param buffers by name, each as long as {@code theta}; all zeros before the first
-	 * step
+	 * One tensor of parameters, row after row, and the rule's buffers for it by name,
+	 * each as long as {@code values}.
+	 */
+	record Tensor(double[] values, Map<String, double[]> buffers) {
+
+		public double[] buffer(String name) {
+			return buffers.get(name);
+		}
+
+	}
+
+	/**
+	 * The rule on one tensor: reads the parameters and buffers of {@code now} and the
+	 * gradient, and writes the new ones into {@code next}. {@code next} may hold the very
+	 * arrays of {@code now} (an update in place): the rule reads each element before it
+	 * writes it.
+	 * @param now before the first step every buffer is all zeros
 	 * @param t the number of this step, 1 for the first
 	 */
-	void update(double[] theta, double[] grad, Map<String, double[]> buffers, long t, double lr);
+	void update(Tensor now, double[] grad, Tensor next, long t, double lr);
 
 	@Override
 	default Update step(Network network, BackwardPass gradients, double learningRate, OptimizerState state) {
+		return step(network, gradients, learningRate, state, null);
+	}
+
+	/**
+	 * The new parameters and buffers are written into {@code spare}'s arrays when it is
+	 * given, else into new ones. Reading the old values and writing the new ones in one
+	 * pass, into arrays kept from two steps before, a training loop copies and allocates
+	 * nothing per step; the old parameters stay as they were, for a step that does not
+	 * end finite.
+	 */
+	@Override
+	default Update step(Network network, BackwardPass gradients, double learningRate, OptimizerState state,
+			Update spare) {
 		long t = state.step() + 1;
 		List<Layer> layers = new ArrayList<>(network.depth());
 		List<OptimizerState.LayerState> states = new ArrayList<>(network.depth());
@@ -39,38 +68,51 @@ public interface TensorOptimizer extends Optimizer {
 			Layer layer = network.layer(i);
 			BackwardPass.LayerGradients g = gradients.layers().get(i);
 			OptimizerState.LayerState old = state.layers().isEmpty() ? null : state.layers().get(i);
+			Layer spareLayer = spare == null ? null : spare.network().layer(i);
+			OptimizerState.LayerState spareState = spare == null || spare.state().layers().isEmpty() ? null
+					: spare.state().layers().get(i);
 
 			// An element-wise rule sees the whole weight matrix as one row of parameters.
-			int rows = layer.inputs();
-			int columns = layer.outputs();
-			double[] weights = Matrices.data(layer.weights()).clone();
-			Map<String, double[]> weightBuffers = new HashMap<>();
-			for (String name : bufferNames()) {
-				weightBuffers.put(name, old == null ? new double[weights.length] : flat(old.weights().get(name)));
-			}
-			update(weights, Matrices.data(g.dLdW()), weightBuffers, t, learningRate);
+			Tensor weights = new Tensor(Matrices.data(layer.weights()),
+					buffers(old == null ? null : old.weights(), Matrices::data, layer.inputs() * layer.outputs()));
+			Tensor newWeights = new Tensor(
+					spareLayer == null ? new double[weights.values().length] : Matrices.data(spareLayer.weights()),
+					buffers(spareState == null ? null : spareState.weights(), Matrices::data, weights.values().length));
+			update(weights, Matrices.data(g.dLdW()), newWeights, t, learningRate);
 
-			double[] bias = layer.bias().toArray();
-			Map<String, double[]> biasBuffers = new HashMap<>();
-			for (String name : bufferNames()) {
-				biasBuffers.put(name, old == null ? new double[bias.length] : old.bias().get(name).clone());
-			}
-			update(bias, g.dLdb().toArray(), biasBuffers, t, learningRate);
+			Tensor bias = new Tensor(Matrices.data(layer.bias()),
+					buffers(old == null ? null : old.bias(), values -> values, layer.outputs()));
+			Tensor newBias = new Tensor(
+					spareLayer == null ? new double[layer.outputs()] : Matrices.data(spareLayer.bias()),
+					buffers(spareState == null ? null : spareState.bias(), values -> values, layer.outputs()));
+			update(bias, Matrices.data(g.dLdb()), newBias, t, learningRate);
 
 			String where = "update.layers[" + i + "].";
-			check(weights, where + "weights");
-			check(bias, where + "bias");
-			Map<String, double[][]> weightState = new HashMap<>();
+			check(newWeights.values(), where + "weights");
+			check(newBias.values(), where + "bias");
+			Map<String, RealMatrix> weightState = new HashMap<>();
 			for (String name : bufferNames()) {
-				check(weightBuffers.get(name), "optimizerState.layers[" + i + "].weights." + name);
-				check(biasBuffers.get(name), "optimizerState.layers[" + i + "].bias." + name);
-				weightState.put(name, new RowMajorMatrix(rows, columns, weightBuffers.get(name)).getData());
+				check(newWeights.buffer(name), "optimizerState.layers[" + i + "].weights." + name);
+				check(newBias.buffer(name), "optimizerState.layers[" + i + "].bias." + name);
+				weightState.put(name, new RowMajorMatrix(layer.inputs(), layer.outputs(), newWeights.buffer(name)));
 			}
-			layers.add(new Layer(new RowMajorMatrix(rows, columns, weights), new ArrayRealVector(bias, false),
-					layer.activation()));
-			states.add(new OptimizerState.LayerState(weightState, biasBuffers));
+			layers.add(new Layer(new RowMajorMatrix(layer.inputs(), layer.outputs(), newWeights.values()),
+					new ArrayRealVector(newBias.values(), false), layer.activation()));
+			states.add(new OptimizerState.LayerState(weightState, newBias.buffers()));
 		}
 		return new Update(new Network(layers), new OptimizerState(t, bufferNames().isEmpty() ? List.of() : states));
+	}
+
+	/**
+	 * The rule's buffers as arrays: those of {@code kept} (a state's), or new ones of
+	 * zeros when there are none yet.
+	 */
+	private <T> Map<String, double[]> buffers(Map<String, T> kept, Function<T, double[]> array, int length) {
+		Map<String, double[]> buffers = new HashMap<>();
+		for (String name : bufferNames()) {
+			buffers.put(name, kept == null ? new double[length] : array.apply(kept.get(name)));
+		}
+		return buffers;
 	}
 
 	/**
@@ -90,11 +132,6 @@ public interface TensorOptimizer extends Optimizer {
 	/** PyTorch's lerp, a + w·(b − a), computed from the nearer end as its kernel does. */
 	static double lerp(double a, double b, double w) {
 		return w < 0.5 ? a + w * (b - a) : b - (b - a) * (1.0 - w);
-	}
-
-	/** A copy of a buffer's rows, row after row. */
-	private static double[] flat(double[][] rows) {
-		return RowMajorMatrix.ofRows(rows).data();
 	}
 
 	private static void check(double[] values, String quantity) {
