@@ -1,11 +1,6 @@
 package lab.backprop.engine.linalg;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.math3.exception.DimensionMismatchException;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -56,9 +51,6 @@ public final class BlasMatrixProducts implements MatrixProducts {
 	 * heap). A product takes one permit per thread it runs on.
 	 */
 	private static final Semaphore NATIVE_CALLS = new Semaphore(CORES, true);
-
-	/** One worker per extra core (none on a single core): shared by every request. */
-	private static final ExecutorService WORKERS = workers();
 
 	private final BLAS blas;
 
@@ -165,36 +157,15 @@ public final class BlasMatrixProducts implements MatrixProducts {
 	/**
 	 * On a single-threaded kernel (the pure-Java one, or a native BLAS told to use one
 	 * thread), a product large enough to be worth it is computed in two halves of its
-	 * rows, one on a worker thread; the caller computes the other and then, if no worker
-	 * has started the first yet (every worker busy with other requests), computes that
-	 * one too. So an idle machine uses both cores for one request, and a loaded one is
-	 * never slower than the plain product. Each element is summed by the same kernel
-	 * either way.
+	 * rows, shared between the caller and a worker ({@link Halves}). Each element is
+	 * summed by the same kernel either way.
 	 */
 	private void inHalves(int m, int k, int n, RowBlock block) {
 		if (!parallel) {
 			call(block, 0, m, CORES);
 			return;
 		}
-		if ((long) m * k * n < PARALLEL_THRESHOLD || m < 2 || WORKERS == null) {
-			call(block, 0, m, 1);
-			return;
-		}
-		int half = m / 2;
-		FutureTask<Void> first = new FutureTask<>(() -> call(block, 0, half, 1), null);
-		WORKERS.execute(first);
-		call(block, half, m - half, 1);
-		first.run(); // a no-op when a worker has it already
-		try {
-			first.get();
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted during a matrix product", e);
-		}
-		catch (ExecutionException e) {
-			throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-		}
+		Halves.run(m, (long) m * k * n >= PARALLEL_THRESHOLD, (from, to) -> call(block, from, to - from, 1));
 	}
 
 	/**
@@ -217,19 +188,6 @@ public final class BlasMatrixProducts implements MatrixProducts {
 
 	private boolean isSmall(int m, int k, int n) {
 		return (long) m * k * n < threshold;
-	}
-
-	private static ExecutorService workers() {
-		int extra = Runtime.getRuntime().availableProcessors() - 1;
-		if (extra < 1) {
-			return null;
-		}
-		AtomicInteger count = new AtomicInteger();
-		return Executors.newFixedThreadPool(extra, task -> {
-			Thread thread = new Thread(task, "matrix-products-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
 	}
 
 }

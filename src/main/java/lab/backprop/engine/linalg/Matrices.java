@@ -146,18 +146,23 @@ public final class Matrices {
 	 * value; it runs on every weight and optimizer buffer at every step.
 	 */
 	public static boolean isFinite(double[] values) {
+		return isFinite(values, 0, values.length);
+	}
+
+	/** Whether the elements {@code from} (inclusive) to {@code to} are finite. */
+	public static boolean isFinite(double[] values, int from, int to) {
 		double zero0 = 0.0;
 		double zero1 = 0.0;
 		double zero2 = 0.0;
 		double zero3 = 0.0;
-		int k = 0;
-		for (int end = values.length & ~3; k < end; k += 4) {
+		int k = from;
+		for (int end = to - ((to - from) & 3); k < end; k += 4) {
 			zero0 += values[k] * 0.0;
 			zero1 += values[k + 1] * 0.0;
 			zero2 += values[k + 2] * 0.0;
 			zero3 += values[k + 3] * 0.0;
 		}
-		for (; k < values.length; k++) {
+		for (; k < to; k++) {
 			zero0 += values[k] * 0.0;
 		}
 		return zero0 + zero1 + zero2 + zero3 == 0.0;

@@ -27,9 +27,8 @@ public record Adam(double beta1, double beta2, double eps, double weightDecay) i
 	}
 
 	@Override
-	public void update(Tensor now, double[] grad, Tensor next, long t, double lr) {
+	public void update(Tensor now, double[] grad, Tensor next, long t, double lr, int from, int to) {
 		double[] theta = now.values();
-		double[] g = TensorOptimizer.withWeightDecay(grad, theta, weightDecay);
 		double[] m = now.buffer(EXP_AVG);
 		double[] v = now.buffer(EXP_AVG_SQ);
 		double[] newTheta = next.values();
@@ -38,9 +37,10 @@ public record Adam(double beta1, double beta2, double eps, double weightDecay) i
 		double biasCorrection1 = 1.0 - Math.pow(beta1, t);
 		double biasCorrection2Sqrt = Math.sqrt(1.0 - Math.pow(beta2, t));
 		double stepSize = lr / biasCorrection1;
-		for (int k = 0; k < theta.length; k++) {
-			double mk = TensorOptimizer.lerp(m[k], g[k], 1.0 - beta1);
-			double vk = beta2 * v[k] + (1.0 - beta2) * g[k] * g[k];
+		for (int k = from; k < to; k++) {
+			double g = TensorOptimizer.withWeightDecay(grad[k], theta[k], weightDecay);
+			double mk = TensorOptimizer.lerp(m[k], g, 1.0 - beta1);
+			double vk = beta2 * v[k] + (1.0 - beta2) * g * g;
 			double denom = Math.sqrt(vk) / biasCorrection2Sqrt + eps;
 			newTheta[k] = theta[k] + -stepSize * (mk / denom);
 			newM[k] = mk;

@@ -37,9 +37,8 @@ public record RmsProp(double alpha, double eps, double momentum, boolean centere
 	}
 
 	@Override
-	public void update(Tensor now, double[] grad, Tensor next, long t, double lr) {
+	public void update(Tensor now, double[] grad, Tensor next, long t, double lr, int from, int to) {
 		double[] theta = now.values();
-		double[] g = TensorOptimizer.withWeightDecay(grad, theta, weightDecay);
 		double[] s = now.buffer(SQUARE_AVG);
 		double[] b = now.buffer(Sgd.MOMENTUM_BUFFER);
 		double[] mean = now.buffer(GRAD_AVG);
@@ -47,22 +46,26 @@ public record RmsProp(double alpha, double eps, double momentum, boolean centere
 		double[] newS = next.buffer(SQUARE_AVG);
 		double[] newB = next.buffer(Sgd.MOMENTUM_BUFFER);
 		double[] newMean = next.buffer(GRAD_AVG);
-		for (int k = 0; k < theta.length; k++) {
-			newS[k] = alpha * s[k] + (1.0 - alpha) * g[k] * g[k];
+		for (int k = from; k < to; k++) {
+			double g = TensorOptimizer.withWeightDecay(grad[k], theta[k], weightDecay);
+			double sk = alpha * s[k] + (1.0 - alpha) * g * g;
 			double avg;
 			if (centered) {
-				newMean[k] = TensorOptimizer.lerp(mean[k], g[k], 1.0 - alpha);
-				avg = Math.sqrt(newS[k] + -1.0 * newMean[k] * newMean[k]) + eps;
+				double meanK = TensorOptimizer.lerp(mean[k], g, 1.0 - alpha);
+				avg = Math.sqrt(sk + -1.0 * meanK * meanK) + eps;
+				newMean[k] = meanK;
 			}
 			else {
-				avg = Math.sqrt(newS[k]) + eps;
+				avg = Math.sqrt(sk) + eps;
 			}
+			newS[k] = sk;
 			if (momentum > 0.0) {
-				newB[k] = momentum * b[k] + g[k] / avg;
-				newTheta[k] = theta[k] + -lr * newB[k];
+				double bk = momentum * b[k] + g / avg;
+				newTheta[k] = theta[k] + -lr * bk;
+				newB[k] = bk;
 			}
 			else {
-				newTheta[k] = theta[k] + -lr * (g[k] / avg);
+				newTheta[k] = theta[k] + -lr * (g / avg);
 			}
 		}
 	}

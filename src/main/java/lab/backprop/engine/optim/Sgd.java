@@ -32,17 +32,18 @@ public record Sgd(double momentum, double dampening, boolean nesterov, double we
 	}
 
 	@Override
-	public void update(Tensor now, double[] grad, Tensor next, long t, double lr) {
+	public void update(Tensor now, double[] grad, Tensor next, long t, double lr, int from, int to) {
 		double[] theta = now.values();
-		double[] g = TensorOptimizer.withWeightDecay(grad, theta, weightDecay);
 		double[] b = now.buffer(MOMENTUM_BUFFER);
 		double[] newTheta = next.values();
 		double[] newB = next.buffer(MOMENTUM_BUFFER);
-		for (int k = 0; k < theta.length; k++) {
-			double step = g[k];
+		for (int k = from; k < to; k++) {
+			double g = TensorOptimizer.withWeightDecay(grad[k], theta[k], weightDecay);
+			double step = g;
 			if (momentum != 0.0) {
-				newB[k] = t == 1 ? g[k] : momentum * b[k] + (1.0 - dampening) * g[k];
-				step = nesterov ? g[k] + momentum * newB[k] : newB[k];
+				double bk = t == 1 ? g : momentum * b[k] + (1.0 - dampening) * g;
+				step = nesterov ? g + momentum * bk : bk;
+				newB[k] = bk;
 			}
 			newTheta[k] = theta[k] - lr * step;
 		}
