@@ -5,6 +5,7 @@
 #   bench/train-grid.sh             build the jar, start it, measure, stop it
 #   bench/train-grid.sh --no-build  use target/*.jar as it is
 #   bench/train-grid.sh URL         measure a service already running at URL
+#   bench/train-grid.sh --short ... one request of each kind, a second of the loop (CI's smoke run)
 #
 # Environment: PORT (default 18320, within 18300-18399), REQUESTS (default 10). Python 3, standard
 # library only (bench/train_grid.py, which documents the data). About a minute.
@@ -15,9 +16,11 @@ PORT="${PORT:-18320}"
 REQUESTS="${REQUESTS:-10}"
 BUILD=1
 BASE=""
+SHORT=""
 for arg in "$@"; do
   case "$arg" in
     --no-build) BUILD=0 ;;
+    --short) SHORT=--short ;;
     http://*|https://*) BASE="$arg" ;;
     *) echo "unknown option $arg" >&2; exit 2 ;;
   esac
@@ -45,4 +48,4 @@ if [ -z "$BASE" ]; then
 fi
 
 echo "== $BASE, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 bench/train_grid.py "$BASE" "$REQUESTS"
+python3 bench/train_grid.py "$BASE" ${SHORT:-"$REQUESTS"}

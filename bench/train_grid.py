@@ -1,6 +1,6 @@
 """Times /train on a 2-8-8-1 tanh network learning a circle, with a 50 x 50 decision grid (BENCHMARKS.md).
 
-    python3 bench/train_grid.py BASE_URL [REQUESTS]
+    python3 bench/train_grid.py BASE_URL [REQUESTS | --short]
 
 The data (until GET /datasets/circle is there): 200 points, TensorFlow Playground's circle without
 noise, from Python's random.Random(1) (Mersenne Twister): the first 100 at a radius uniform in
@@ -8,7 +8,10 @@ noise, from Python's random.Random(1) (Mersenne Twister): the first 100 at a rad
 in [0, 2pi); (x1, x2) = (r cos a, r sin a). The weights: Xavier (Glorot) uniform from the same
 generator, biases 0; tanh, tanh, sigmoid; binary cross-entropy; plain SGD, learning rate 0.3.
 
-Prints, after two unmeasured requests: the time per /train request of 1,000 steps with the grid
+Prints first the playground's loop (issue 18 point 5): /train requests of 10 steps with the 50 x 50
+grid and every neuron's picture (`neurons: true`), one after another on one connection, per second
+(target at least 50), and the progress events per second of a streamed run (recordEvery 10) carrying
+those grids (target at least 20). Then, after two unmeasured requests: the time per /train request of 1,000 steps with the grid
 (median, min, max of REQUESTS, default 10) and, for two streamed runs of 20,000 steps (with the grid
 in every progress event, and without a grid), the steps per second the stream reports.
 """
@@ -66,11 +69,41 @@ def streamed(base, data):
     return last["step"] / (last["elapsedMillis"] / 1000), len(progress), result
 
 
+def playground_loop(base, seconds):
+    """The page's loop: /train of 10 steps with the 50 x 50 grid and every neuron's picture, one
+    request after another on one connection for the given seconds; answers requests per second."""
+    data = body(10, grid=dict(GRID, neurons=True), recordEvery=10)
+    count, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        answer = json.loads(post(base, data))
+        assert len(answer["grid"]["layers"][0]["neurons"]) == 8, "no neuron pictures"
+        count += 1
+    return count / (time.perf_counter() - start)
+
+
+def streamed_events(base, steps):
+    """Progress events per second of a streamed run with the neurons' grids in every event."""
+    text = post(base, body(steps, grid=dict(GRID, neurons=True), recordEvery=10), "text/event-stream")
+    progress = [json.loads(line[5:]) for line in text.splitlines() if line.startswith("data:") and '"elapsedMillis"' in line]
+    with_grids = [p for p in progress if "grid" in p and "neurons" in p["grid"]["layers"][0]]
+    assert len(with_grids) == len(progress), "a progress event without its grids"
+    return len(progress) / (progress[-1]["elapsedMillis"] / 1000), len(progress)
+
+
 def main():
     base = sys.argv[1].rstrip("/")
-    requests = int(sys.argv[2]) if len(sys.argv) > 2 else 10
+    short = "--short" in sys.argv[2:]
+    requests = 1 if short else (int(sys.argv[2]) if len(sys.argv) > 2 else 10)
+    print(f"== load average {' '.join(open('/proc/loadavg').read().split()[:3])}")
+    playground_loop(base, 0.5 if short else 3)  # warm-up
+    rate = playground_loop(base, 1 if short else 10)
+    print(f"playground loop, /train of 10 steps with the 50 x 50 grid and neurons, one connection: "
+          f"{rate:.1f} requests/s ({'met' if rate >= 50 else 'NOT met'}: at least 50)")
+    rate, events = streamed_events(base, 200 if short else 3000)
+    print(f"streamed, recordEvery 10, the 50 x 50 grid and neurons in every progress event: {rate:.1f} events/s "
+          f"over {events} events ({'met' if rate >= 20 else 'NOT met'}: at least 20)")
     data = body(1000, grid=GRID, recordEvery=100)
-    for _ in range(2):
+    for _ in range(1 if short else 2):
         post(base, data)
     times = []
     for _ in range(requests):
@@ -80,10 +113,12 @@ def main():
     print(f"/train, 1,000 steps of 2-8-8-1 on 200 circle points, 50 x 50 grid: "
           f"median {statistics.median(times):.0f} ms, min {min(times):.0f} ms, max {max(times):.0f} ms "
           f"({requests} requests); final loss {answer['loss']:.4f}, accuracy {answer['accuracy']}")
+    steps = 2000 if short else 20000
     for name, extra in (("with the grid in every progress event", {"grid": GRID}), ("without a grid", {})):
-        rate, events, result = streamed(base, body(20000, recordEvery=1000, **extra))
-        print(f"streamed, 20,000 steps, {name}: {rate:,.0f} steps/s, {events} progress events, "
+        rate, events, result = streamed(base, body(steps, recordEvery=steps // 20, **extra))
+        print(f"streamed, {steps:,} steps, {name}: {rate:,.0f} steps/s, {events} progress events, "
               f"stopped because {result['stoppedBecause']} after {result['stepsRun']} steps")
+    print(f"== load average {' '.join(open('/proc/loadavg').read().split()[:3])}")
 
 
 if __name__ == "__main__":

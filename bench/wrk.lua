@@ -1,5 +1,7 @@
 -- wrk script for bench/load.sh: POSTs the JSON file named by $BODY (or GETs when $BODY is unset)
--- and prints one machine-readable RESULT line at the end.
+-- and prints one machine-readable RESULT line at the end. With $DELAY_MS each connection waits that
+-- long after each answer before its next request: c connections then send about c * 1000 / DELAY_MS
+-- requests a second while answers are much quicker than the delay (bench/latency.sh paces with it).
 local body_file = os.getenv("BODY")
 if body_file and body_file ~= "" then
   local f = assert(io.open(body_file, "rb"))
@@ -8,6 +10,13 @@ if body_file and body_file ~= "" then
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
   wrk.headers["Accept"] = "application/json"
+end
+
+local pace = tonumber(os.getenv("DELAY_MS") or "")
+if pace then
+  delay = function()
+    return pace
+  end
 end
 
 done = function(summary, latency, requests)

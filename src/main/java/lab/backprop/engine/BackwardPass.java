@@ -27,7 +27,7 @@ public record BackwardPass(RealMatrix dLdPrediction, List<LayerGradients> layers
 	 * @param dLdW dL/dW = inputᵀ · dL/dZ
 	 * @param dLdb dL/db = the column sums of dL/dZ
 	 * @param dLdInput dL/dInput = dL/dZ · Wᵀ, which the previous layer receives as its
-	 * dL/dA
+	 * dL/dA; for the first layer {@code null} when the pass was asked to leave it out
 	 */
 	public record LayerGradients(RealMatrix dLdOutput, RealMatrix dOutputdZ, RealMatrix dLdZ, RealMatrix dLdW,
 			RealVector dLdb, RealMatrix dLdInput) {
@@ -44,6 +44,17 @@ public record BackwardPass(RealMatrix dLdPrediction, List<LayerGradients> layers
 	 */
 	public static BackwardPass run(Network network, ForwardPass forward, RealMatrix labels, Loss loss,
 			Regularization regularization, MatrixProducts products) {
+		return run(network, forward, labels, loss, regularization, products, true);
+	}
+
+	/**
+	 * As above; without {@code inputGradient} the first layer's dL/dInput, the gradient
+	 * with respect to the inputs themselves, is left out ({@code null}): no parameter
+	 * depends on it, so training computes it only for a step it shows in full (PyTorch
+	 * leaves it out too, for inputs that do not require a gradient).
+	 */
+	public static BackwardPass run(Network network, ForwardPass forward, RealMatrix labels, Loss loss,
+			Regularization regularization, MatrixProducts products, boolean inputGradient) {
 		ForwardPass.LayerValues last = forward.outputLayer();
 		Loss.OutputLayer out = new Loss.OutputLayer(last.z(), last.activation(), last.output());
 		RealMatrix dLdPrediction = loss.gradient(out, labels);
@@ -72,8 +83,14 @@ public record BackwardPass(RealMatrix dLdPrediction, List<LayerGradients> layers
 			}
 			RealVector dLdb = Matrices.columnSums(dLdZ);
 			Finite.check(dLdb, name + "dL_db");
-			RealMatrix dLdInput = products.multiplyTranspose(dLdZ, network.layer(i).weights());
-			Finite.check(dLdInput, name + "dL_dInput");
+			RealMatrix weights = network.layer(i).weights();
+			RealMatrix dLdInput = null;
+			// Left out only where it is finite for certain: a step that overflows here
+			// stops a training run just as the same /train-step answers 422.
+			if (i > 0 || inputGradient || !Finite.productBoundedBy(weights.getColumnDimension(), dLdZ, weights)) {
+				dLdInput = products.multiplyTranspose(dLdZ, weights);
+				Finite.check(dLdInput, name + "dL_dInput");
+			}
 
 			gradients[i] = new LayerGradients(dLdOutput, dOutputdZ, dLdZ, dLdW, dLdb, dLdInput);
 			dLdOutput = dLdInput;

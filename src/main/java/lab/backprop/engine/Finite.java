@@ -27,16 +27,29 @@ final class Finite {
 		long productSize = (long) product.getRowDimension() * product.getColumnDimension();
 		long operandSize = (long) a.getRowDimension() * a.getColumnDimension()
 				+ (long) b.getRowDimension() * b.getColumnDimension();
-		if (operandSize < productSize && a.getRowDimension() * maxAbs(a) * maxAbs(b) < Double.MAX_VALUE / 4) {
+		if (operandSize < productSize && productBoundedBy(a.getRowDimension(), a, b)) {
 			return;
 		}
 		check(product, quantity);
 	}
 
+	/**
+	 * Whether every product of {@code terms} terms, each an element of {@code a} times an
+	 * element of {@code b} (finite), and every partial sum of it, stays far below the
+	 * largest double: terms · max|a| · max|b| < MAX_VALUE / 4.
+	 */
+	static boolean productBoundedBy(int terms, RealMatrix a, RealMatrix b) {
+		return terms * maxAbs(a) * maxAbs(b) < Double.MAX_VALUE / 4;
+	}
+
+	/**
+	 * The largest |v| of a finite matrix (without Math.max's NaN rule, which is slower).
+	 */
 	private static double maxAbs(RealMatrix m) {
 		double max = 0.0;
 		for (double v : Matrices.data(m)) {
-			max = Math.max(max, Math.abs(v));
+			double size = Math.abs(v);
+			max = size > max ? size : max;
 		}
 		return max;
 	}

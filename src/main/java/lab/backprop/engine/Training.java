@@ -57,8 +57,11 @@ public final class Training {
 	 * step
 	 * @param batchSize the examples of a step, 1 to the training set's; 0 for all of them
 	 * @param shuffleSeed the seed of the mini-batches' order ({@link MiniBatches})
+	 * @param trace keep the first and the last step with every value
+	 * ({@link Outcome#first()}, {@link Outcome#last()}); without it the steps leave out
+	 * what only a step shown in full needs
 	 */
-	public record Plan(int steps, double targetLoss, int recordEvery, int batchSize, long shuffleSeed) {
+	public record Plan(int steps, double targetLoss, int recordEvery, int batchSize, long shuffleSeed, boolean trace) {
 
 		public Plan {
 			if (steps < 1 || recordEvery < 1 || batchSize < 0) {
@@ -66,7 +69,12 @@ public final class Training {
 			}
 		}
 
-		/** Full-batch training. */
+		/** Without a trace. */
+		public Plan(int steps, double targetLoss, int recordEvery, int batchSize, long shuffleSeed) {
+			this(steps, targetLoss, recordEvery, batchSize, shuffleSeed, false);
+		}
+
+		/** Full-batch training without a trace. */
 		public Plan(int steps, double targetLoss, int recordEvery) {
 			this(steps, targetLoss, recordEvery, 0, 0);
 		}
@@ -130,7 +138,8 @@ public final class Training {
 
 		/**
 		 * A point of the history, or one asked for by {@link #stepped}, with the
-		 * parameters at that step.
+		 * parameters at that step. They are the run's own: read them during the call, for
+		 * their arrays are overwritten by a later step.
 		 */
 		default void progress(Point point, Network network) {
 		}
@@ -146,8 +155,10 @@ public final class Training {
 	 * @param position where the next mini-batch would start
 	 * @param divergedAt when {@code DIVERGED}: the first quantity, in the step after the
 	 * last one run, that was not finite; {@code null} otherwise
-	 * @param first the first step, or {@code null} when none ran
-	 * @param last the last step that ran, or {@code null} when none ran
+	 * @param first with {@link Plan#trace()}, the first step; {@code null} without, or
+	 * when none ran
+	 * @param last with {@link Plan#trace()}, the last step that ran; {@code null}
+	 * without, or when none ran
 	 */
 	public record Outcome(List<Point> history, Point end, Network network, int stepsRun, StopReason stoppedBecause,
 			OptimizerState state, MiniBatches.Position position, String divergedAt, TrainingStep.Result first,

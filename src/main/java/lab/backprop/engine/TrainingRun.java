@@ -11,6 +11,7 @@ import lab.backprop.engine.Training.Point;
 import lab.backprop.engine.Training.StopReason;
 import lab.backprop.engine.Training.Task;
 import lab.backprop.engine.data.MiniBatches;
+import lab.backprop.engine.optim.Optimizer;
 import lab.backprop.engine.optim.OptimizerState;
 
 /** One {@link Training} run's moving parts: the loop and what it carries along. */
@@ -34,6 +35,13 @@ final class TrainingRun {
 
 	/** The loss over the whole training set with {@link #network}. */
 	private ForwardPass whole;
+
+	/**
+	 * The parameters and state the step before the last one replaced, whose arrays the
+	 * next step may overwrite: nothing reads them any more. {@code null} while there are
+	 * none, and always with a trace, which keeps steps to show.
+	 */
+	private Optimizer.Update spare;
 
 	private int stepsRun;
 
@@ -80,14 +88,15 @@ final class TrainingRun {
 			try {
 				if (batches == null) {
 					result = step.continueFrom(whole, network, task.train().inputs(), task.train().labels(),
-							task.loss(), task.regularization(), task.learningRate(), task.optimizer(), state);
+							task.loss(), task.regularization(), task.learningRate(), task.optimizer(), state,
+							plan.trace(), spare);
 					after = result.after();
 				}
 				else {
 					MiniBatches.Batch batch = batches.at(position);
 					Examples examples = task.train().rows(batch.indices());
 					result = step.run(network, examples.inputs(), examples.labels(), task.loss(), task.regularization(),
-							task.learningRate(), task.optimizer(), state);
+							task.learningRate(), task.optimizer(), state, plan.trace(), spare);
 					after = evaluate(result.updated(), "training");
 					next = batch.next();
 				}
@@ -102,13 +111,17 @@ final class TrainingRun {
 				break;
 			}
 			stepsRun++;
+			// The task's own parameters and state are its caller's: never overwritten.
+			spare = stepsRun == 1 || plan.trace() ? null : new Optimizer.Update(network, state);
 			network = result.updated();
 			state = result.state();
 			position = next;
 			whole = after;
-			last = result;
-			if (first == null) {
-				first = result;
+			if (plan.trace()) {
+				last = result;
+				if (first == null) {
+					first = result;
+				}
 			}
 			if (recorded) {
 				history.add(point);

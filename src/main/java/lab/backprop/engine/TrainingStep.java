@@ -65,8 +65,16 @@ public final class TrainingStep {
 	/** As above, the loss with {@code regularization}'s penalty on the weights. */
 	public Result run(Network network, RealMatrix inputs, RealMatrix labels, Loss loss, Regularization regularization,
 			double learningRate, Optimizer optimizer, OptimizerState state) {
+		return run(network, inputs, labels, loss, regularization, learningRate, optimizer, state, true, null);
+	}
+
+	/** A step of a training loop on a batch: see the economies of the next method. */
+	Result run(Network network, RealMatrix inputs, RealMatrix labels, Loss loss, Regularization regularization,
+			double learningRate, Optimizer optimizer, OptimizerState state, boolean inputGradient,
+			Optimizer.Update spare) {
 		ForwardPass forward = ForwardPass.run(network, inputs, labels, loss, regularization, products, "forward");
-		return continueFrom(forward, network, inputs, labels, loss, regularization, learningRate, optimizer, state);
+		return continueFrom(forward, network, inputs, labels, loss, regularization, learningRate, optimizer, state,
+				inputGradient, spare);
 	}
 
 	/**
@@ -83,8 +91,23 @@ public final class TrainingStep {
 	/** As above, the loss with {@code regularization}'s penalty on the weights. */
 	public Result continueFrom(ForwardPass forward, Network network, RealMatrix inputs, RealMatrix labels, Loss loss,
 			Regularization regularization, double learningRate, Optimizer optimizer, OptimizerState state) {
-		BackwardPass backward = BackwardPass.run(network, forward, labels, loss, regularization, products);
-		Optimizer.Update update = optimizer.step(network, backward, learningRate, state);
+		return continueFrom(forward, network, inputs, labels, loss, regularization, learningRate, optimizer, state,
+				true, null);
+	}
+
+	/**
+	 * A step of a training loop, as above but for two economies: without
+	 * {@code inputGradient} the backward pass leaves out the first layer's dL/dInput
+	 * ({@link BackwardPass#run}), which no later step needs; and the new parameters and
+	 * state are written into {@code spare}'s arrays when it is given
+	 * ({@link Optimizer#step(Network, BackwardPass, double, OptimizerState, Optimizer.Update)}).
+	 */
+	Result continueFrom(ForwardPass forward, Network network, RealMatrix inputs, RealMatrix labels, Loss loss,
+			Regularization regularization, double learningRate, Optimizer optimizer, OptimizerState state,
+			boolean inputGradient, Optimizer.Update spare) {
+		BackwardPass backward = BackwardPass.run(network, forward, labels, loss, regularization, products,
+				inputGradient);
+		Optimizer.Update update = optimizer.step(network, backward, learningRate, state, spare);
 		ForwardPass after = ForwardPass.run(update.network(), inputs, labels, loss, regularization, products, "after");
 		double change = after.loss() - forward.loss();
 		Finite.check(change, "after.lossChange");

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.commons.math3.linear.RealMatrix;
+
 import lab.backprop.engine.Layer;
+import lab.backprop.engine.linalg.Matrices;
 import lab.backprop.engine.optim.Optimizer;
 import lab.backprop.engine.optim.OptimizerState;
 import lab.backprop.system.problem.FieldError;
@@ -77,7 +80,9 @@ final class OptimizerStateReader {
 			Map<String, double[]> bias = buffers(layerState.bias(), names, at + "/bias", errors,
 					(value, where) -> vector(value, layer.outputs(), where, errors));
 			if (weights != null && bias != null) {
-				states.add(new OptimizerState.LayerState(weights, bias));
+				Map<String, RealMatrix> matrices = new HashMap<>();
+				weights.forEach((name, rows) -> matrices.put(name, Matrices.of(rows)));
+				states.add(new OptimizerState.LayerState(matrices, bias));
 			}
 		}
 		return errors.size() > before ? null : new OptimizerState(body.step(), states);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import lab.backprop.engine.linalg.Matrices;
 import lab.backprop.engine.optim.Adam;
 import lab.backprop.engine.optim.Optimizer;
 import lab.backprop.engine.optim.OptimizerState;
@@ -49,7 +50,7 @@ public final class OptimizerBodies {
 				Map<String, double[][]> weights = new LinkedHashMap<>();
 				Map<String, double[]> bias = new LinkedHashMap<>();
 				for (String name : optimizer.bufferNames()) {
-					weights.put(name, layer.weights().get(name));
+					weights.put(name, Matrices.rows(layer.weights().get(name)));
 					bias.put(name, layer.bias().get(name));
 				}
 				layers.add(new OptimizerStateBody.LayerStateBody(weights, bias));

@@ -117,7 +117,7 @@ class TrainPlanner {
 		}
 		return new Training.Plan(steps, target == null ? Double.NEGATIVE_INFINITY : target, recordEvery,
 				request.batchSize() == null ? 0 : request.batchSize(),
-				request.shuffleSeed() == null ? 0 : request.shuffleSeed());
+				request.shuffleSeed() == null ? 0 : request.shuffleSeed(), Boolean.TRUE.equals(request.trace()));
 	}
 
 	/**

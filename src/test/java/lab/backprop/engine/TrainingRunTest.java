@@ -112,7 +112,7 @@ class TrainingRunTest {
 		assertThat(second.position()).isEqualTo(whole.position());
 		assertThat(second.loss()).isEqualTo(whole.loss());
 		assertThat(second.state().layers().get(0).weights().get("expAvg"))
-			.isDeepEqualTo(whole.state().layers().get(0).weights().get("expAvg"));
+			.isEqualTo(whole.state().layers().get(0).weights().get("expAvg"));
 		assertThat(whole.history().get(7).loss()).isEqualTo(second.history().get(0).loss());
 		assertThat(whole.history().get(7).testLoss()).isEqualTo(second.history().get(0).testLoss());
 	}

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -26,7 +27,7 @@ import dev.ludovic.netlib.blas.NativeBLAS;
  * @param blas the implementation
  * @param parallel whether the kernel runs on one thread, so that
  * {@link BlasMatrixProducts} should share a large product between the cores itself (a
- * native BLAS threads on its own)
+ * native BLAS threads on its own unless told otherwise)
  * @param description what was chosen and why, for the log
  */
 public record BlasKernel(BLAS blas, boolean parallel, String description) {
@@ -90,7 +91,32 @@ public record BlasKernel(BLAS blas, boolean parallel, String description) {
 			return new BlasKernel(java.blas(), true,
 					java.description() + ", since the native " + name + " is not a known optimized BLAS");
 		}
+		if (singleThreaded(name, System.getenv())) {
+			return new BlasKernel(loaded.get(), true, "native " + name + ", one thread per product");
+		}
 		return new BlasKernel(loaded.get(), false, "native " + name);
+	}
+
+	/**
+	 * Whether the native BLAS computes each product on one thread: a serial build
+	 * (Debian's {@code openblas-serial}), or a thread count of 1 in the variable the
+	 * library reads ({@code OPENBLAS_NUM_THREADS}, {@code MKL_NUM_THREADS}, else
+	 * {@code OMP_NUM_THREADS}). The engine then shares a large product between the cores
+	 * itself, each half on one thread, and a busy machine loses nothing to threads of the
+	 * library waiting for each other (BENCHMARKS.md).
+	 */
+	static boolean singleThreaded(String library, Map<String, String> environment) {
+		String path = library.toLowerCase(Locale.ROOT);
+		if (path.contains("serial")) {
+			return true;
+		}
+		String own = path.contains("openblas") ? "OPENBLAS_NUM_THREADS"
+				: path.contains("mkl") ? "MKL_NUM_THREADS" : null;
+		String threads = own == null ? null : environment.get(own);
+		if (threads == null || threads.isBlank()) {
+			threads = environment.get("OMP_NUM_THREADS");
+		}
+		return threads != null && threads.strip().equals("1");
 	}
 
 	private static Optional<NativeBLAS> loadNative() {

@@ -1,16 +1,12 @@
 package lab.backprop.engine.linalg;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
 
 import org.apache.commons.math3.exception.DimensionMismatchException;
 import org.apache.commons.math3.linear.RealMatrix;
 
 import dev.ludovic.netlib.blas.BLAS;
+import dev.ludovic.netlib.blas.NativeBLAS;
 
 /**
  * Large products on {@code dev.ludovic.netlib}'s BLAS ({@code dgemm}), small ones on
@@ -42,22 +38,25 @@ public final class BlasMatrixProducts implements MatrixProducts {
 	 */
 	static final long PARALLEL_THRESHOLD = 1L << 20;
 
-	/**
-	 * Native products run one at a time. OpenBLAS spreads each over every core already,
-	 * so running several at once gains nothing; and netlib's JNI shim pins the arrays as
-	 * a JNI critical region, during which (on JDK 17's G1) no garbage collection can
-	 * start: with many requests inside native products at once, other threads'
-	 * allocations gave up waiting and the JVM ran out of heap (measured: 64 concurrent
-	 * MNIST requests in a 576 MB heap).
-	 */
-	private static final ReentrantLock NATIVE_CALLS = new ReentrantLock(true);
+	/** The cores: the most native products that run at once. */
+	private static final int CORES = Runtime.getRuntime().availableProcessors();
 
-	/** One worker per extra core (none on a single core): shared by every request. */
-	private static final ExecutorService WORKERS = workers();
+	/**
+	 * Native products run at most one per core, and one at a time where the native BLAS
+	 * threads on its own (it spreads each product over every core already, so running
+	 * several at once gains nothing). netlib's JNI shim pins the arrays as a JNI critical
+	 * region, during which (on JDK 17's G1) no garbage collection can start: with many
+	 * requests inside native products at once, other threads' allocations gave up waiting
+	 * and the JVM ran out of heap (measured: 64 concurrent MNIST requests in a 576 MB
+	 * heap). A product takes one permit per thread it runs on.
+	 */
+	private static final Semaphore NATIVE_CALLS = new Semaphore(CORES, true);
 
 	private final BLAS blas;
 
 	private final boolean parallel;
+
+	private final boolean nativeCode;
 
 	private final long threshold;
 
@@ -81,6 +80,7 @@ public final class BlasMatrixProducts implements MatrixProducts {
 	public BlasMatrixProducts(BlasKernel kernel, long threshold) {
 		this.blas = kernel.blas();
 		this.parallel = kernel.parallel();
+		this.nativeCode = kernel.blas() instanceof NativeBLAS;
 		this.threshold = threshold;
 	}
 
@@ -155,60 +155,39 @@ public final class BlasMatrixProducts implements MatrixProducts {
 	}
 
 	/**
-	 * On a single-threaded kernel (the pure-Java one; a native BLAS threads on its own),
-	 * a product large enough to be worth it is computed in two halves of its rows, one on
-	 * a worker thread; the caller computes the other and then, if no worker has started
-	 * the first yet (every worker busy with other requests), computes that one too. So an
-	 * idle machine uses both cores for one request, and a loaded one is never slower than
-	 * the plain product. Each element is summed by the same kernel either way.
+	 * On a single-threaded kernel (the pure-Java one, or a native BLAS told to use one
+	 * thread), a product large enough to be worth it is computed in two halves of its
+	 * rows, shared between the caller and a worker ({@link Halves}). Each element is
+	 * summed by the same kernel either way.
 	 */
 	private void inHalves(int m, int k, int n, RowBlock block) {
 		if (!parallel) {
-			NATIVE_CALLS.lock();
-			try {
-				block.compute(0, m);
-			}
-			finally {
-				NATIVE_CALLS.unlock();
-			}
+			call(block, 0, m, CORES);
 			return;
 		}
-		if ((long) m * k * n < PARALLEL_THRESHOLD || m < 2 || WORKERS == null) {
-			block.compute(0, m);
+		Halves.run(m, (long) m * k * n >= PARALLEL_THRESHOLD, (from, to) -> call(block, from, to - from, 1));
+	}
+
+	/**
+	 * Computes a block, holding {@code permits} of the native calls' when the kernel is
+	 * native ({@link #NATIVE_CALLS}).
+	 */
+	private void call(RowBlock block, int from, int count, int permits) {
+		if (!nativeCode) {
+			block.compute(from, count);
 			return;
 		}
-		int half = m / 2;
-		FutureTask<Void> first = new FutureTask<>(() -> block.compute(0, half), null);
-		WORKERS.execute(first);
-		block.compute(half, m - half);
-		first.run(); // a no-op when a worker has it already
+		NATIVE_CALLS.acquireUninterruptibly(permits);
 		try {
-			first.get();
+			block.compute(from, count);
 		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted during a matrix product", e);
-		}
-		catch (ExecutionException e) {
-			throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+		finally {
+			NATIVE_CALLS.release(permits);
 		}
 	}
 
 	private boolean isSmall(int m, int k, int n) {
 		return (long) m * k * n < threshold;
-	}
-
-	private static ExecutorService workers() {
-		int extra = Runtime.getRuntime().availableProcessors() - 1;
-		if (extra < 1) {
-			return null;
-		}
-		AtomicInteger count = new AtomicInteger();
-		return Executors.newFixedThreadPool(extra, task -> {
-			Thread thread = new Thread(task, "matrix-products-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
 	}
 
 }

@@ -1,7 +1,6 @@
 package lab.backprop.engine.optim;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Adam as {@code torch.optim.Adam} (without amsgrad): with g = dL/dθ + wd·θ and t the
@@ -28,18 +27,24 @@ public record Adam(double beta1, double beta2, double eps, double weightDecay) i
 	}
 
 	@Override
-	public void update(double[] theta, double[] grad, Map<String, double[]> buffers, long t, double lr) {
-		double[] g = TensorOptimizer.withWeightDecay(grad, theta, weightDecay);
-		double[] m = buffers.get(EXP_AVG);
-		double[] v = buffers.get(EXP_AVG_SQ);
+	public void update(Tensor now, double[] grad, Tensor next, long t, double lr, int from, int to) {
+		double[] theta = now.values();
+		double[] m = now.buffer(EXP_AVG);
+		double[] v = now.buffer(EXP_AVG_SQ);
+		double[] newTheta = next.values();
+		double[] newM = next.buffer(EXP_AVG);
+		double[] newV = next.buffer(EXP_AVG_SQ);
 		double biasCorrection1 = 1.0 - Math.pow(beta1, t);
 		double biasCorrection2Sqrt = Math.sqrt(1.0 - Math.pow(beta2, t));
 		double stepSize = lr / biasCorrection1;
-		for (int k = 0; k < theta.length; k++) {
-			m[k] = TensorOptimizer.lerp(m[k], g[k], 1.0 - beta1);
-			v[k] = beta2 * v[k] + (1.0 - beta2) * g[k] * g[k];
-			double denom = Math.sqrt(v[k]) / biasCorrection2Sqrt + eps;
-			theta[k] = theta[k] + -stepSize * (m[k] / denom);
+		for (int k = from; k < to; k++) {
+			double g = TensorOptimizer.withWeightDecay(grad[k], theta[k], weightDecay);
+			double mk = TensorOptimizer.lerp(m[k], g, 1.0 - beta1);
+			double vk = beta2 * v[k] + (1.0 - beta2) * g * g;
+			double denom = Math.sqrt(vk) / biasCorrection2Sqrt + eps;
+			newTheta[k] = theta[k] + -stepSize * (mk / denom);
+			newM[k] = mk;
+			newV[k] = vk;
 		}
 	}
 }

@@ -27,6 +27,17 @@ public interface Optimizer {
 	 */
 	Update step(Network network, BackwardPass gradients, double learningRate, OptimizerState state);
 
+	/**
+	 * As above; {@code spare} holds the parameters and state of an earlier step of the
+	 * same network that nobody reads any more, whose arrays the rule may overwrite with
+	 * the new values instead of allocating new ones ({@code null}: none). They must not
+	 * be those of {@code network} or {@code state}. By default it is not used.
+	 */
+	default Update step(Network network, BackwardPass gradients, double learningRate, OptimizerState state,
+			Update spare) {
+		return step(network, gradients, learningRate, state);
+	}
+
 	/** The parameters and the state after a step. */
 	record Update(Network network, OptimizerState state) {
 	}

@@ -3,6 +3,8 @@ package lab.backprop.engine.optim;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.math3.linear.RealMatrix;
+
 /**
  * What an optimizer remembers between steps: the number of steps taken and, per layer,
  * its buffers.
@@ -25,7 +27,7 @@ public record OptimizerState(long step, List<LayerState> layers) {
 	 * One layer's buffers by name: each weights buffer is shaped like the weights (inputs
 	 * × outputs), each bias buffer like the bias.
 	 */
-	public record LayerState(Map<String, double[][]> weights, Map<String, double[]> bias) {
+	public record LayerState(Map<String, RealMatrix> weights, Map<String, double[]> bias) {
 
 		public LayerState {
 			weights = Map.copyOf(weights);

@@ -2,7 +2,6 @@ package lab.backprop.engine.optim;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * RMSprop as {@code torch.optim.RMSprop}: with g = dL/dθ + wd·θ, <pre>
@@ -38,27 +37,35 @@ public record RmsProp(double alpha, double eps, double momentum, boolean centere
 	}
 
 	@Override
-	public void update(double[] theta, double[] grad, Map<String, double[]> buffers, long t, double lr) {
-		double[] g = TensorOptimizer.withWeightDecay(grad, theta, weightDecay);
-		double[] s = buffers.get(SQUARE_AVG);
-		double[] b = buffers.get(Sgd.MOMENTUM_BUFFER);
-		double[] mean = buffers.get(GRAD_AVG);
-		for (int k = 0; k < theta.length; k++) {
-			s[k] = alpha * s[k] + (1.0 - alpha) * g[k] * g[k];
+	public void update(Tensor now, double[] grad, Tensor next, long t, double lr, int from, int to) {
+		double[] theta = now.values();
+		double[] s = now.buffer(SQUARE_AVG);
+		double[] b = now.buffer(Sgd.MOMENTUM_BUFFER);
+		double[] mean = now.buffer(GRAD_AVG);
+		double[] newTheta = next.values();
+		double[] newS = next.buffer(SQUARE_AVG);
+		double[] newB = next.buffer(Sgd.MOMENTUM_BUFFER);
+		double[] newMean = next.buffer(GRAD_AVG);
+		for (int k = from; k < to; k++) {
+			double g = TensorOptimizer.withWeightDecay(grad[k], theta[k], weightDecay);
+			double sk = alpha * s[k] + (1.0 - alpha) * g * g;
 			double avg;
 			if (centered) {
-				mean[k] = TensorOptimizer.lerp(mean[k], g[k], 1.0 - alpha);
-				avg = Math.sqrt(s[k] + -1.0 * mean[k] * mean[k]) + eps;
+				double meanK = TensorOptimizer.lerp(mean[k], g, 1.0 - alpha);
+				avg = Math.sqrt(sk + -1.0 * meanK * meanK) + eps;
+				newMean[k] = meanK;
 			}
 			else {
-				avg = Math.sqrt(s[k]) + eps;
+				avg = Math.sqrt(sk) + eps;
 			}
+			newS[k] = sk;
 			if (momentum > 0.0) {
-				b[k] = momentum * b[k] + g[k] / avg;
-				theta[k] = theta[k] + -lr * b[k];
+				double bk = momentum * b[k] + g / avg;
+				newTheta[k] = theta[k] + -lr * bk;
+				newB[k] = bk;
 			}
 			else {
-				theta[k] = theta[k] + -lr * (g[k] / avg);
+				newTheta[k] = theta[k] + -lr * (g / avg);
 			}
 		}
 	}

@@ -1,7 +1,6 @@
 package lab.backprop.engine.optim;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Stochastic gradient descent as {@code torch.optim.SGD}: with g = dL/dθ + wd·θ, <pre>
@@ -33,16 +32,20 @@ public record Sgd(double momentum, double dampening, boolean nesterov, double we
 	}
 
 	@Override
-	public void update(double[] theta, double[] grad, Map<String, double[]> buffers, long t, double lr) {
-		double[] g = TensorOptimizer.withWeightDecay(grad, theta, weightDecay);
-		double[] b = buffers.get(MOMENTUM_BUFFER);
-		for (int k = 0; k < theta.length; k++) {
-			double step = g[k];
+	public void update(Tensor now, double[] grad, Tensor next, long t, double lr, int from, int to) {
+		double[] theta = now.values();
+		double[] b = now.buffer(MOMENTUM_BUFFER);
+		double[] newTheta = next.values();
+		double[] newB = next.buffer(MOMENTUM_BUFFER);
+		for (int k = from; k < to; k++) {
+			double g = TensorOptimizer.withWeightDecay(grad[k], theta[k], weightDecay);
+			double step = g;
 			if (momentum != 0.0) {
-				b[k] = t == 1 ? g[k] : momentum * b[k] + (1.0 - dampening) * g[k];
-				step = nesterov ? g[k] + momentum * b[k] : b[k];
+				double bk = t == 1 ? g : momentum * b[k] + (1.0 - dampening) * g;
+				step = nesterov ? g + momentum * bk : bk;
+				newB[k] = bk;
 			}
-			theta[k] = theta[k] - lr * step;
+			newTheta[k] = theta[k] - lr * step;
 		}
 	}
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,29 @@ class BlasKernelTest {
 		BlasKernel kernel = BlasKernel.choose(BlasKernel.Choice.AUTO);
 		assertThat(kernel.blas().getClass().getSimpleName()).isEqualTo("JNIBLAS");
 		assertThat(kernel.description()).startsWith("native ").contains("openblas");
-		assertThat(kernel.parallel()).as("OpenBLAS threads on its own").isFalse();
+		boolean oneThread = "1".equals(System.getenv("OPENBLAS_NUM_THREADS"));
+		assertThat(kernel.parallel()).as("OpenBLAS threads on its own unless told to use one thread")
+			.isEqualTo(oneThread);
+		assertThat(kernel.description().endsWith(", one thread per product")).isEqualTo(oneThread);
+	}
+
+	@Test
+	void aNativeBlasOnOneThreadIsSharedBetweenTheCoresByUs() {
+		String openblas = "/usr/lib/x86_64-linux-gnu/openblas-pthread/libopenblasp-r0.3.21.so";
+		assertThat(BlasKernel.singleThreaded(openblas, Map.of())).isFalse();
+		assertThat(BlasKernel.singleThreaded(openblas, Map.of("OPENBLAS_NUM_THREADS", "1"))).isTrue();
+		assertThat(BlasKernel.singleThreaded(openblas, Map.of("OPENBLAS_NUM_THREADS", "2"))).isFalse();
+		assertThat(BlasKernel.singleThreaded(openblas, Map.of("OMP_NUM_THREADS", "1"))).isTrue();
+		assertThat(BlasKernel.singleThreaded(openblas, Map.of("OPENBLAS_NUM_THREADS", "4", "OMP_NUM_THREADS", "1")))
+			.as("OpenBLAS reads its own variable first")
+			.isFalse();
+		assertThat(BlasKernel.singleThreaded("/usr/lib/x86_64-linux-gnu/openblas-serial/libblas.so.3", Map.of()))
+			.as("Debian's serial build")
+			.isTrue();
+		assertThat(BlasKernel.singleThreaded("/opt/intel/mkl/lib/libmkl_rt.so", Map.of("MKL_NUM_THREADS", "1")))
+			.isTrue();
+		assertThat(BlasKernel.singleThreaded("/opt/intel/mkl/lib/libmkl_rt.so", Map.of("OPENBLAS_NUM_THREADS", "1")))
+			.isFalse();
 	}
 
 	@Test
@@ -55,7 +78,7 @@ class BlasKernelTest {
 				.isInstanceOf(IllegalStateException.class);
 		}
 		else if (auto.description().startsWith("native")) {
-			assertThat(auto.parallel()).isFalse();
+			assertThat(auto.parallel()).isEqualTo(auto.description().endsWith(", one thread per product"));
 		}
 		else {
 			assertThat(auto.description()).contains("not a known optimized BLAS");

@@ -1,0 +1,84 @@
+package lab.backprop.step;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
+
+import org.junit.jupiter.api.Test;
+
+import lab.backprop.HttpTestSupport;
+import lab.backprop.SeedValues;
+import lab.backprop.bench.BenchmarkCase;
+
+/**
+ * Big JSON answers are gzip-compressed for a client that asks (Accept-Encoding: gzip) and
+ * sent as they are to one that does not; decompressed, the answer is the same text, digit
+ * for digit. Event streams are not compressed (a compressing stream would hold progress
+ * events back).
+ */
+class CompressedAnswerIT extends HttpTestSupport {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void aBigAnswerIsGzippedOnlyWhenTheClientAsks() throws Exception {
+		String body = BenchmarkCase.SMALL.json();
+
+		HttpResponse<byte[]> plain = post("/train-step", body, null);
+		assertThat(plain.statusCode()).isEqualTo(200);
+		assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+		String plainText = new String(plain.body(), StandardCharsets.UTF_8);
+		assertThat(plainText).startsWith("{").contains("\"forward\"");
+		assertThat(plain.body().length).as("larger than the compression threshold").isGreaterThan(64 * 1024);
+
+		HttpResponse<byte[]> gzipped = post("/train-step", body, "gzip");
+		assertThat(gzipped.statusCode()).isEqualTo(200);
+		assertThat(gzipped.headers().firstValue("Content-Encoding")).contains("gzip");
+		assertThat(gzipped.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+		assertThat(gzipped.body().length).as("compressed").isLessThan(plain.body().length / 2);
+		assertThat(gunzip(gzipped.body())).as("the same digits").isEqualTo(plainText);
+	}
+
+	@Test
+	void anEventStreamIsNeverCompressed() throws Exception {
+		String body = SeedValues.REQUEST.replaceFirst("\\{", "{\"steps\": 3,");
+		HttpResponse<byte[]> answer = post("/train", body, "gzip", "text/event-stream");
+		assertThat(answer.statusCode()).isEqualTo(200);
+		assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
+		assertThat(answer.headers().firstValue("Content-Encoding")).isEmpty();
+		assertThat(new String(answer.body(), StandardCharsets.UTF_8)).contains("event:progress")
+			.contains("event:result");
+	}
+
+	private HttpResponse<byte[]> post(String path, String body, String acceptEncoding)
+			throws IOException, InterruptedException {
+		return post(path, body, acceptEncoding, "application/json");
+	}
+
+	private HttpResponse<byte[]> post(String path, String body, String acceptEncoding, String accept)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Content-Type", "application/json")
+			.header("Accept", accept)
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (acceptEncoding != null) {
+			request.header("Accept-Encoding", acceptEncoding);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	private static String gunzip(byte[] bytes) throws IOException {
+		try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+}
