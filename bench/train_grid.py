@@ -77,11 +77,16 @@ def main():
         start = time.perf_counter()
         answer = json.loads(post(base, data))
         times.append((time.perf_counter() - start) * 1000)
+        if answer["stepsRun"] != 1000:
+            sys.exit(f"a run stopped after {answer['stepsRun']} of 1,000 steps ({answer['stoppedBecause']})")
     print(f"/train, 1,000 steps of 2-8-8-1 on 200 circle points, 50 x 50 grid: "
           f"median {statistics.median(times):.0f} ms, min {min(times):.0f} ms, max {max(times):.0f} ms "
           f"({requests} requests); final loss {answer['loss']:.4f}, accuracy {answer['accuracy']}")
     for name, extra in (("with the grid in every progress event", {"grid": GRID}), ("without a grid", {})):
         rate, events, result = streamed(base, body(20000, recordEvery=1000, **extra))
+        if result["stepsRun"] != 20000:
+            sys.exit(f"the streamed run {name} stopped after {result['stepsRun']} of 20,000 steps "
+                     f"({result['stoppedBecause']})")
         print(f"streamed, 20,000 steps, {name}: {rate:,.0f} steps/s, {events} progress events, "
               f"stopped because {result['stoppedBecause']} after {result['stepsRun']} steps")
 
