@@ -17,6 +17,9 @@ import tools.jackson.databind.JsonNode;
  * that is not one, a number out of its stated range, an unknown enum value, a non-finite
  * number, a ragged or empty matrix). What it does not model (shapes that must chain,
  * rules between fields) it leaves open: the service may accept or refuse.
+ * <p>
+ * Over 250 lines on purpose: the whole contract of the five bodies in one place, so that
+ * it can be read against docs/api.md field by field.
  */
 final class BodyContract {
 

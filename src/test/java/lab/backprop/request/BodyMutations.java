@@ -23,6 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
  * character, a key twice, something after the object). What the result must get is
  * decided afterwards, from the text alone: whether a strict reader takes it as one JSON
  * object, and what {@link BodyContract} says of that object.
+ * <p>
+ * Over 250 lines on purpose: each mutation is a few lines, and they are kept together so
+ * that what the fuzzing tries can be read in one file.
  */
 final class BodyMutations {
 

@@ -33,6 +33,9 @@ import lab.backprop.SeedValues;
  * result event; the waiting requests get a 503 with Retry-After at once, not after their
  * wait; no other 5xx; the process exits well within the grace periods of the compose file
  * (35 s) and of the Kubernetes pod (45 s, 10 of them the preStop pause).
+ * <p>
+ * Over 250 lines on purpose: one scenario, with its probes, stream and clients as small
+ * nested classes beside it, since no other test uses them.
  */
 class ShutdownUnderLoadIT {
 
