@@ -19,7 +19,9 @@ for _ in $(seq 1 60); do
 done
 wrk -t2 -c16 -d5s "http://127.0.0.1:$PORT/" >/dev/null
 for _ in 1 2 3; do
-  printf '%-22s c=%-3s %s\n' "floor" 16 \
-    "$(wrk -t2 -c16 -d"$DURATION" --timeout 60s --latency -s bench/wrk.lua "http://127.0.0.1:$PORT/" | grep '^RESULT' | sed 's/^RESULT //')"
+  line=$(wrk -t2 -c16 -d"$DURATION" --timeout 60s --latency -s bench/wrk.lua "http://127.0.0.1:$PORT/" | grep '^RESULT' | sed 's/^RESULT //')
+  printf '%-22s c=%-3s %s\n' "floor" 16 "$line"
+  # a floor with errors is no floor: every answer a 2xx, no socket error
+  grep -qE 'socket_errors=0 non_2xx=0 ' <<<"$line" || { echo "the floor server answered with errors" >&2; exit 1; }
 done
 echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg)"

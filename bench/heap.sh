@@ -46,4 +46,9 @@ read -r before after <<<"$(tail -n +"$((mark + 1))" "$OUT/gc.log" | grep -o '[0-
 echo "heap -Xmx$HEAP: $ok of $REQUESTS requests answered 200"
 echo "live heap after start (after a full GC): $((baseline / 1024)) MiB"
 echo "during the requests: at most ${before} MiB in use before a GC, at most ${after} MiB after one"
-grep -q OutOfMemoryError "$OUT/heap-server.log" && echo "OutOfMemoryError in $OUT/heap-server.log" || true
+if grep -q OutOfMemoryError "$OUT/heap-server.log"; then
+  echo "OutOfMemoryError in $OUT/heap-server.log" >&2
+  exit 1
+fi
+# the figures are of REQUESTS answered requests: any other answer makes them meaningless
+[ "$ok" = "$REQUESTS" ] || { echo "only $ok of $REQUESTS requests were answered 200" >&2; exit 1; }

@@ -64,6 +64,11 @@ run() {
   line=$(BODY="$body" wrk -t"$threads" -c"$connections" -d"$duration" --timeout 60s --latency -s bench/wrk.lua "$url" \
     | grep '^RESULT' | sed 's/^RESULT //')
   printf '%-22s c=%-3s %s\n' "$name" "$connections" "$line"
+  # a run with errors measures the errors: every answer must be a 2xx, with no socket error
+  if ! grep -qE 'socket_errors=0 non_2xx=0 ' <<<"$line" || grep -qE '^requests=0 ' <<<"$line"; then
+    echo "$name with $connections connections: answers that are not 2xx, or socket errors: see $OUT/server.log" >&2
+    exit 1
+  fi
 }
 
 SEED="$BASE/train-step"

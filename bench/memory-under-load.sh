@@ -48,8 +48,17 @@ for _ in $(seq 1 120); do
 done
 [ -n "${IMAGE:-}" ] && podman logs "$NAME" >"$OUT/memory-server.log" 2>&1
 echo "== heap $HEAP, $CONNECTIONS connections, full answers, $DURATION${IMAGE:+, image $IMAGE ${PODMAN_ARGS:-}}"
-BODY="$OUT/mnist.json" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 60s -s bench/wrk.lua \
-  "http://127.0.0.1:$PORT/train-step" | grep '^RESULT'
+result=$(BODY="$OUT/mnist.json" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 60s -s bench/wrk.lua \
+  "http://127.0.0.1:$PORT/train-step" | grep '^RESULT')
+echo "$result"
+# "answered without errors": every answer a 2xx, no socket error (refused, reset, timed out)
+non_2xx=$(grep -oE 'non_2xx=[0-9]+' <<<"$result" | cut -d= -f2)
+socket_errors=$(grep -oE 'socket_errors=[0-9]+' <<<"$result" | cut -d= -f2)
+requests=$(grep -oE 'requests=[0-9]+' <<<"$result" | cut -d= -f2)
+if [ "${requests:-0}" -eq 0 ] || [ "${non_2xx:-1}" -ne 0 ] || [ "${socket_errors:-1}" -ne 0 ]; then
+  echo "== FAILED: $requests requests, $non_2xx answers not 2xx, $socket_errors socket errors" >&2
+  exit 1
+fi
 sleep 2
 if [ -n "${IMAGE:-}" ]; then
   podman logs "$NAME" >"$OUT/memory-server.log" 2>&1

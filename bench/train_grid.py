@@ -110,12 +110,17 @@ def main():
         start = time.perf_counter()
         answer = json.loads(post(base, data))
         times.append((time.perf_counter() - start) * 1000)
+        if answer["stepsRun"] != 1000:
+            sys.exit(f"a run stopped after {answer['stepsRun']} of 1,000 steps ({answer['stoppedBecause']})")
     print(f"/train, 1,000 steps of 2-8-8-1 on 200 circle points, 50 x 50 grid: "
           f"median {statistics.median(times):.0f} ms, min {min(times):.0f} ms, max {max(times):.0f} ms "
           f"({requests} requests); final loss {answer['loss']:.4f}, accuracy {answer['accuracy']}")
     steps = 2000 if short else 20000
     for name, extra in (("with the grid in every progress event", {"grid": GRID}), ("without a grid", {})):
         rate, events, result = streamed(base, body(steps, recordEvery=steps // 20, **extra))
+        if result["stepsRun"] != steps:
+            sys.exit(f"the streamed run {name} stopped after {result['stepsRun']} of {steps:,} steps "
+                     f"({result['stoppedBecause']})")
         print(f"streamed, {steps:,} steps, {name}: {rate:,.0f} steps/s, {events} progress events, "
               f"stopped because {result['stoppedBecause']} after {result['stepsRun']} steps")
     print(f"== load average {' '.join(open('/proc/loadavg').read().split()[:3])}")

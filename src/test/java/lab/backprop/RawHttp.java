@@ -39,6 +39,16 @@ public final class RawHttp {
 		return exchange(port, request.toByteArray());
 	}
 
+	/**
+	 * GETs {@code target} (path and query) exactly as written, with no encoding or
+	 * normalising of its own, accepting JSON.
+	 */
+	public static Api.Answer get(int port, String target) {
+		String request = "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+				+ "Accept: application/json\r\n\r\n";
+		return exchange(port, request.getBytes(StandardCharsets.US_ASCII));
+	}
+
 	/** Sends {@code request} as it is and reads the answer until the server closes. */
 	public static Api.Answer exchange(int port, byte[] request) {
 		try (Socket socket = new Socket("127.0.0.1", port)) {

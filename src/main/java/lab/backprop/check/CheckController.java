@@ -132,6 +132,9 @@ public class CheckController {
 		else if (request.answers().isEmpty()) {
 			errors.add(new FieldError("/answers", "must hold at least one answer"));
 		}
+		else if (input == null) {
+			answerForms(request, errors);
+		}
 		if (request.significantDigits() != null && request.tolerance() != null) {
 			errors.add(new FieldError("/tolerance", "give either significantDigits or tolerance, not both"));
 		}
@@ -162,6 +165,23 @@ public class CheckController {
 			.header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag())
 			.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
 			.body(response);
+	}
+
+	/**
+	 * What can be said of the answers while the step cannot be computed (its own errors
+	 * come first): each must be numbers in non-empty rows of one length. Their pointers
+	 * and shapes wait for a valid step.
+	 */
+	private static void answerForms(CheckRequest request, List<FieldError> errors) {
+		request.answers().forEach((pointer, given) -> {
+			String at = "/answers/" + Target.escape(pointer);
+			if (given == null) {
+				errors.add(new FieldError(at, "must be a number or an array of numbers, not null"));
+			}
+			else {
+				Written.rectangular(given.rows(), at, errors);
+			}
+		});
 	}
 
 	/** As many steps as the compute budget allows, up to {@link #MAX_SLIPPED_STEPS}. */

@@ -31,13 +31,14 @@ public record CheckResponse(
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
 					description = "The service's value at the pointer, exactly as /train-step answers it.",
 					implementation = CheckRequest.AnswerValue.class) JsonNode expected,
-			@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
-					description = "The largest |given − expected| over the elements; `null` when the shape is not the value's.",
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = """
+					The largest |given − expected| over the elements (at most the largest double, \
+					1.7976931348623157e308); `null` when the shape is not the value's.""",
 					nullable = true) Double maxAbsoluteError,
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = """
 					The largest |given − expected| / |expected| over the elements whose expected value is \
-					not 0; `null` when there are none or the shape is not the value's.""",
-					nullable = true) Double maxRelativeError,
+					not 0 (at most the largest double); `null` when there are none or the shape is not the \
+					value's.""", nullable = true) Double maxRelativeError,
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = """
 					The elements that do not pass, indexed inside the answered value: [row, column] for rows, \
 					[i] for a flat array, [] for a single number; `null` when the shape is not the value's \

@@ -102,10 +102,13 @@ final class Checker {
 			for (int j = 0; j < columns; j++) {
 				String text = written.get(i).get(j);
 				double e = expected.rows()[i][j];
-				double error = Math.abs(Double.parseDouble(text) - e);
+				// a given number near ±1e308 is farther off than a double holds: the
+				// answer says MAX_VALUE
+				double error = Math.min(Math.abs(Double.parseDouble(text) - e), Double.MAX_VALUE);
 				maxAbsolute = Math.max(maxAbsolute, error);
 				if (e != 0.0) {
-					maxRelative = Math.max(maxRelative == null ? 0.0 : maxRelative, error / Math.abs(e));
+					maxRelative = Math.max(maxRelative == null ? 0.0 : maxRelative,
+							Math.min(error / Math.abs(e), Double.MAX_VALUE));
 				}
 				if (!judge.passes(text, e)) {
 					wrong.add(expected.index(i, j));

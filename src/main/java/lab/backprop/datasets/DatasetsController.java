@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import lab.backprop.engine.data.DataSet;
 import lab.backprop.engine.data.DataShape;
+import lab.backprop.request.QueryParameters;
 import lab.backprop.request.Suggestions;
 import lab.backprop.request.WireEnum;
 import lab.backprop.system.problem.Problems;
@@ -58,10 +59,14 @@ public class DatasetsController {
 			The seven generators: `circle`, `xor`, `gauss`, `spiral`, `moons` (classification, label 0 or 1) \
 			and `plane`, `gaussians` (regression, a real label), each with a title and a description.""")
 	@ApiResponse(responseCode = "200", description = "The data sets, classification first.")
+	@ApiResponse(responseCode = "400",
+			description = "A query parameter was given (this operation takes none): `parameter` names it.",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@ApiResponse(responseCode = "406", description = "The Accept header excludes JSON.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@GetMapping(path = "/datasets", produces = MediaType.APPLICATION_JSON_VALUE)
-	public List<Summary> list() {
+	public List<Summary> list(HttpServletRequest request) {
+		QueryParameters.refuseUnknown(request.getParameterMap(), List.of());
 		return Arrays.stream(DataShape.values()).map(shape -> {
 			DatasetDescriptions.Text text = DatasetDescriptions.of(shape);
 			return new Summary(shape.wireName(), shape.kind().wireName(), text.title(), text.description(),

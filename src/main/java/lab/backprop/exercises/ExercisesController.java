@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,6 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import lab.backprop.explain.ExerciseLevel;
 import lab.backprop.explain.Explainer;
+import lab.backprop.request.QueryParameters;
 import lab.backprop.system.problem.Problems;
 
 /** GET /exercises/random: a network to work by hand, drawn from a seed. */
@@ -54,7 +56,7 @@ public class ExercisesController {
 			schema = @Schema(type = "string", allowableValues = { "en", "ru" }))
 	@ApiResponse(responseCode = "200", description = "The exercise.")
 	@ApiResponse(responseCode = "400",
-			description = "`level` or `seed` is not valid: the problem's `parameter` names which.",
+			description = "`level` or `seed` is not valid, or a parameter is not known: the problem's `parameter` names which.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@GetMapping(path = "/exercises/random", produces = MediaType.APPLICATION_JSON_VALUE)
 	public ResponseEntity<ExerciseResponse> random(@Parameter(
@@ -65,7 +67,8 @@ public class ExercisesController {
 					description = "Any whole number (−2⁶³ to 2⁶³ − 1); the same seed gives the same exercise. Default: one drawn at random.",
 					schema = @Schema(type = "integer", format = "int64", example = "7")) @RequestParam(
 							required = false) String seed,
-			@Parameter(hidden = true) Locale locale) {
+			@Parameter(hidden = true) Locale locale, HttpServletRequest request) {
+		QueryParameters.refuseUnknown(request.getParameterMap(), List.of("level", "seed"));
 		ExerciseLevel chosen = ExerciseLevel.of(level(level));
 		long drawn = seed == null ? ThreadLocalRandom.current().nextLong(DRAWN_SEEDS) : seed(seed);
 		ExerciseGenerator.Exercise exercise = ExerciseGenerator.draw(chosen, drawn);
@@ -138,14 +141,18 @@ public class ExercisesController {
 		};
 	}
 
+	/** Decimal ASCII digits, as every other query parameter's numbers. */
 	private static long seed(String given) {
 		try {
-			return Long.parseLong(given);
+			if (QueryParameters.parseWhole(given) != null) {
+				return Long.parseLong(given);
+			}
 		}
 		catch (NumberFormatException e) {
-			throw invalid("seed", "the query parameter 'seed' must be a whole number from " + Long.MIN_VALUE + " to "
-					+ Long.MAX_VALUE + ", not '" + given + "'");
+			// too large for a long: refused below
 		}
+		throw invalid("seed", "the query parameter 'seed' must be a whole number from " + Long.MIN_VALUE + " to "
+				+ Long.MAX_VALUE + ", not '" + given + "'");
 	}
 
 	private static ErrorResponseException invalid(String parameter, String detail) {

@@ -20,11 +20,9 @@ import lab.backprop.engine.GradientCheck;
 import lab.backprop.engine.StoppedException;
 import lab.backprop.engine.Training;
 import lab.backprop.system.limits.StopSignals;
-import lab.backprop.system.problem.Problems;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 import lab.backprop.request.StepRequestReader;
 import lab.backprop.system.admission.MemoryAdmission;
+import lab.backprop.system.admission.ServiceBusyException;
 import lab.backprop.system.limits.TrainingLimits;
 import lab.backprop.system.ratelimit.RateLimits;
 
@@ -82,7 +80,7 @@ public class GradientCheckController {
 			description = "The loss is not finite at (or next to) the parameters sent: `quantity` names the value.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@ApiResponse(responseCode = "503",
-			description = "Other large requests hold the memory this one needs and did not free it in time (`backprop.admission`): try again after `Retry-After` seconds. Also the answer while the service is stopping.",
+			description = "Other large requests hold the memory this one needs and did not free it in time (`backprop.admission`): try again after `Retry-After` seconds. Also the answer, with `Retry-After`, when the service stops during the check.",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@PostMapping(path = "/gradient-check", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
@@ -101,10 +99,7 @@ public class GradientCheckController {
 		}
 		catch (StoppedException e) {
 			if (e.reason() == Training.StopReason.SHUTDOWN) {
-				throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE,
-						Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.BUSY, "The service is stopping",
-								"The service is shutting down; send the check again once it is back."),
-						null);
+				throw ServiceBusyException.stopping();
 			}
 			throw ComputeBudget.timeUsedUp("The gradient check", limits);
 		}

@@ -19,6 +19,8 @@ public final class HeldOutDataReader {
 
 	/**
 	 * @param pointer where the data is in the body, such as {@code /test}
+	 * @param network the request's network; {@code null} when it is not valid, and then
+	 * only what does not depend on it is checked
 	 * @return {@code null} when absent or when a problem was found (added to
 	 * {@code errors}; a field left out is Bean Validation's to report)
 	 */
@@ -28,13 +30,15 @@ public final class HeldOutDataReader {
 		}
 		int before = errors.size();
 		RealMatrix inputs = NumberArrays.inputs(data.inputs(), pointer + "/inputs", errors);
-		if (inputs == null) {
+		if (inputs == null || network == null) {
+			NumberArrays.labelForm(data.label(), pointer + "/label", errors);
 			return null;
 		}
 		int features = network.layer(0).inputs();
 		if (inputs.getColumnDimension() != features) {
 			errors.add(new FieldError(pointer + "/inputs",
 					"has " + inputs.getColumnDimension() + " features per example but the network takes " + features));
+			NumberArrays.labelForm(data.label(), pointer + "/label", errors);
 			return null;
 		}
 		RealMatrix labels = NumberArrays.labels(data.label(), inputs.getRowDimension(), network.outputLayer().outputs(),

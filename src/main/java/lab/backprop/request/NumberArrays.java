@@ -126,6 +126,17 @@ final class NumberArrays {
 	}
 
 	/**
+	 * What can be said of labels before the network is known (when it is not valid): a
+	 * number, or a non-empty array of numbers or of rows of one length.
+	 */
+	static void labelForm(NumberArray value, String pointer, List<FieldError> errors) {
+		if (!value.isScalar()) {
+			rectangular(value.isFlat() ? new double[][] { value.flat() } : value.rows(), pointer, "label",
+					value.isFlat(), errors);
+		}
+	}
+
+	/**
 	 * Rows that are non-empty and of one length, as a matrix; {@code flat} rows came from
 	 * one flat array.
 	 */

@@ -54,6 +54,9 @@ public final class QueryParameters {
 	 */
 	public static void refuseUnknown(Map<String, String[]> given, Collection<String> known) {
 		for (String name : given.keySet()) {
+			if (known.isEmpty()) {
+				throw invalid(name, "is not known here: this operation takes no query parameters");
+			}
 			if (!known.contains(name)) {
 				throw invalid(name, "is not known here" + Suggestions.hint(name, known) + "; the parameters are: "
 						+ String.join(", ", known));

@@ -122,6 +122,9 @@ public class StepRequestReader {
 		else if (body.label() == null) {
 			found.add(new FieldError("/label", "is required"));
 		}
+		else {
+			NumberArrays.labelForm(body.label(), "/label", found);
+		}
 		return new NetworkParts(inputs, layers, loss, labels);
 	}
 

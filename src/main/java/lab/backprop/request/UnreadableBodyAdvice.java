@@ -135,6 +135,13 @@ class UnreadableBodyAdvice {
 	/** "must be a number" and the like, from the type Jackson was reading. */
 	private static String expected(MismatchedInputException e) {
 		Class<?> target = e.getTargetType();
+		List<JacksonException.Reference> path = e.getPath();
+		if (target != null && target.isArray() && !path.isEmpty() && path.get(path.size() - 1).getIndex() >= 0
+				&& target.isInstance(path.get(path.size() - 1).from())) {
+			// a primitive array's deserializer names the array, but the path points at
+			// the element (an array that is itself an element is named by its outer one)
+			target = target.getComponentType();
+		}
 		JsonToken token = e.getCurrentToken();
 		String found = token == null ? "" : ", not " + NumberArrayDeserializer.describe(token);
 		if (target == null) {

@@ -31,6 +31,8 @@ class GridReader {
 	}
 
 	/**
+	 * @param network the request's network; {@code null} when it is not valid, and then
+	 * only what does not depend on it is checked
 	 * @return {@code null} when absent or when a problem was found (added to
 	 * {@code errors}; a value Bean Validation refused is left to its message)
 	 */
@@ -42,6 +44,9 @@ class GridReader {
 		DecisionGrid.Axis x = axis(grid.x(), "/grid/x", errors);
 		DecisionGrid.Axis y = axis(grid.y(), "/grid/y", errors);
 		List<Feature> features = features(grid.features(), errors);
+		if (network == null) {
+			return null;
+		}
 		if (features != null) {
 			int columns = features.isEmpty() ? 2 : features.size();
 			int inputs = network.layer(0).inputs();

@@ -64,12 +64,12 @@ class TrainPlanner {
 		List<FieldError> errors = new ArrayList<>();
 		StepInput input = reader.read(request, errors);
 		Training.Plan plan = plan(request, errors);
-		Training.Examples test = null;
-		DecisionGrid grid = null;
+		Training.Examples test;
+		DecisionGrid grid;
 		MiniBatches.Position position = MiniBatches.Position.START;
+		test = HeldOutDataReader.read(request.test(), "/test", input == null ? null : input.network(), errors);
+		grid = grids.read(request.grid(), input == null ? null : input.network(), errors);
 		if (input != null) {
-			test = HeldOutDataReader.read(request.test(), "/test", input.network(), errors);
-			grid = grids.read(request.grid(), input.network(), errors);
 			position = position(request, input.inputs().getRowDimension(), errors);
 		}
 		if (!errors.isEmpty()) {

@@ -2,249 +2,147 @@ package lab.backprop.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.web.servlet.client.RestTestClient;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 
 import lab.backprop.Api;
-import lab.backprop.BackpropLabApplication;
 import lab.backprop.SeedValues;
 
 /**
- * Valid requests, mutated in their types, shapes, values, structure and syntax, and sent
- * over HTTP: the service never answers 5xx, every refusal is problem+json, a 400 lists at
- * least one JSON Pointer, and every 200 carries only finite numbers.
+ * Valid bodies of every POST endpoint, spoilt by several mutations at once
+ * ({@link BodyMutations}) and sent over HTTP: never a 5xx, a stack trace or a hang, every
+ * refusal problem+json, and every body that {@link BodyContract} says is wrong refused
+ * with a JSON Pointer at what is wrong ({@link AnswerChecks}). /train is sent both as
+ * JSON and as an event stream. The tries keep the whole class to about a minute.
  */
 class MalformedRequestsPropertyIT {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
-	private static final List<String> VALID = List.of(SeedValues.REQUEST, """
-			{"inputs": [[0.05, 0.10]], "layers": [
+	private static final String TWO_LAYERS = """
+			"inputs": [[0.05, 0.10]], "layers": [
 			  {"weights": [[0.15, 0.25], [0.20, 0.30]], "bias": [0.35, 0.35], "activation": "sigmoid"},
 			  {"weights": [[0.40, 0.50], [0.45, 0.55]], "bias": [0.60, 0.60], "activation": "softmax"}],
-			 "label": [[0.01, 0.99]], "loss": "cross_entropy", "learningRate": 0.5}""", """
-			{"inputs": [[1, 2], [3, 4], [5, 6]], "layers": [
+			 "label": [[0.01, 0.99]], "loss": "cross_entropy\"""";
+
+	private static final String BATCH = """
+			"inputs": [[1, 2], [3, 4], [5, 6]], "layers": [
 			  {"weights": [[0.1, -0.2, 0.3], [0.4, 0.5, -0.6]], "bias": 0.1, "activation": "relu"},
 			  {"weights": [[0.7], [-0.8], [0.9]], "bias": [[0]], "activation": "linear"}],
-			 "label": [1, 0, 2], "loss": "sse", "learningRate": 0.01}""");
+			 "label": [1, 0, 2], "loss": "sse\"""";
 
-	private static ConfigurableApplicationContext context;
+	private static final String XOR = """
+			"inputs": [[0, 0], [0, 1], [1, 0], [1, 1]], "layers": [
+			  {"weights": [[0.5, -0.4], [0.3, 0.8]], "bias": [0.1, -0.1], "activation": "tanh"},
+			  {"weights": [[0.6], [-0.7]], "bias": [0], "activation": "sigmoid"}],
+			 "label": [[0], [1], [1], [0]], "loss": "binary_cross_entropy\"""";
 
-	private static Api api;
+	private static final List<String> STEP_BODIES = List.of(SeedValues.REQUEST,
+			"{" + TWO_LAYERS + ", \"learningRate\": 0.5}", "{" + BATCH + ", \"learningRate\": 0.01}", """
+					{%s, "learningRate": 0.01, "optimizer": {"type": "adam", "betas": [0.9, 0.999], "eps": 1e-8,
+					 "weightDecay": 0.001}, "optimizerState": {"type": "adam", "step": 0},
+					 "regularization": {"type": "l2", "rate": 0.001}}""".formatted(XOR), """
+					{%s, "learningRate": 0.1, "optimizer": {"type": "sgd", "momentum": 0.9, "dampening": 0,
+					 "nesterov": true}, "regularization": {"type": "L1", "rate": 0.01}}""".formatted(BATCH), """
+					{%s, "learningRate": 0.01, "optimizer": {"type": "rmsprop", "alpha": 0.9, "centered": true,
+					 "momentum": 0.5}}""".formatted(TWO_LAYERS));
 
-	@BeforeContainer
-	static void start() {
-		context = SpringApplication.run(BackpropLabApplication.class, "--server.port=0", "--logging.level.root=WARN");
-		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-		api = new Api(RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build());
+	private static final List<String> TRAIN_BODIES = List.of("""
+			{"inputs": [[0.5, 0.2, 0.8]], "weights": [[0.1], [-0.3], [0.5]], "bias": [[0.1]], "label": [[0.7]],
+			 "learningRate": 0.1, "steps": 20}""", """
+			{%s, "learningRate": 0.5, "steps": 30, "recordEvery": 5, "targetLoss": 0.001, "trace": true,
+			 "batchSize": 2, "shuffleSeed": 7, "test": {"inputs": [[0.1, 0.9], [0.9, 0.1]], "label": [[1], [1]]},
+			 "grid": {"x": {"min": -1, "max": 2, "points": 4}, "y": {"min": -1, "max": 2, "points": 3},
+			  "neurons": true}, "regularization": {"type": "l1", "rate": 0.001}}""".formatted(XOR),
+			"""
+					{"inputs": [[0.5, -1, 0.25, -0.84], [1, 0.5, 1, 0.48]], "layers": [{"weights": [[0.1, 0.2], [0.3, 0.4], [0.5, 0.6], [0.7, 0.8]],
+					 "bias": [0, 0], "activation": "tanh"}, {"weights": [[1], [-1]], "bias": 0, "activation": "sigmoid"}],
+					 "label": [0, 1], "learningRate": 0.3, "steps": 25, "optimizer": {"type": "momentum"},
+					 "grid": {"x": {"min": -2, "max": 2, "points": 5}, "y": {"min": -2, "max": 2, "points": 5},
+					  "features": ["x1", "x2", "x1^2", "sin(x2)"]}}""");
+
+	private static final List<String> PREDICT_BODIES = List.of("""
+			{"inputs": [[0.5, 0.2, 0.8]], "weights": [[0.1], [-0.3], [0.5]], "bias": [[0.1]]}""",
+			"{" + TWO_LAYERS + "}", "{" + BATCH + "}");
+
+	private static final List<String> CHECK_BODIES = List.of("""
+			{"inputs": [[0.5, 0.2, 0.8]], "weights": [[0.1], [-0.3], [0.5]], "bias": [[0.1]], "label": [[0.7]],
+			 "learningRate": 0.1, "answers": {"/forward/layers/0/z": [[0.49]],
+			 "/backward/layers/0/dL_dW": [[-0.0188], [-0.0075], [-0.0301]]}, "significantDigits": 3}""", """
+			{%s, "learningRate": 0.5, "answers": {"/backward/layers/1/dL_dW/1/0": 0.08,
+			 "/forward/loss": 0.5, "/update/layers/0/bias": [0.35, 0.35]},
+			 "tolerance": {"relative": 1e-3, "absolute": 1e-6}}""".formatted(TWO_LAYERS));
+
+	private static final Set<String> CHECK_KEYS = Set.of("/forward/layers/0/z", "/backward/layers/0/dL_dW",
+			"/backward/layers/1/dL_dW/1/0", "/forward/loss", "/update/layers/0/bias");
+
+	/** Unspoilt, every body is answered: the refusals below come from the mutations. */
+	@Example
+	void everyBodyIsValidAsItIs() {
+		STEP_BODIES.forEach(body -> assertAccepted("/train-step", body, BodyContract.trainStep(), Set.of()));
+		STEP_BODIES.forEach(body -> assertAccepted("/gradient-check", body, BodyContract.trainStep(), Set.of()));
+		TRAIN_BODIES.forEach(body -> assertAccepted("/train", body, BodyContract.train(), Set.of()));
+		PREDICT_BODIES.forEach(body -> assertAccepted("/predict", body, BodyContract.predict(), Set.of()));
+		CHECK_BODIES.forEach(body -> assertAccepted("/check", body, BodyContract.check(), CHECK_KEYS));
 	}
 
-	@AfterContainer
-	static void stop() {
-		context.close();
+	private static void assertAccepted(String path, String body, BodyContract contract, Set<String> keys) {
+		assertThat(contract.breaks(Api.JSON.readTree(body), keys)).as("the contract takes " + body).isEmpty();
+		Api.Answer answer = FuzzedService.api().post(path, body);
+		assertThat(answer.status()).as(path + " " + body + "\n" + answer.text()).isEqualTo(200);
 	}
 
-	@Property(tries = 800)
-	void noMutationBreaksTheService(@ForAll @IntRange(min = 0, max = 2) int base,
-			@ForAll @IntRange(min = 0, max = 11) int mutation, @ForAll long seed) throws Exception {
-		Random random = new Random(seed);
-		String body = mutate(VALID.get(base), mutation, random);
-
-		Api.Answer response = api.post("/train-step", body);
-
-		String why = "body: " + body + "\nanswer: " + response.text();
-		assertThat(response.status()).as(why).isLessThan(500);
-		String type = String.valueOf(response.contentType());
-		if (response.status() == 200) {
-			assertThat(type).as(why).startsWith("application/json");
-			assertOnlyFiniteNumbers(JSON.readTree(response.text()), why);
-			return;
-		}
-		assertThat(type).as(why).startsWith("application/problem+json");
-		JsonNode problem = JSON.readTree(response.text());
-		assertThat(problem.get("status").asInt()).as(why).isEqualTo(response.status());
-		assertThat(problem.get("title").asString()).as(why).isNotBlank();
-		assertThat(problem.get("detail").asString()).as(why).isNotBlank();
-		assertThat(response.text()).as(why).doesNotContain("Exception").doesNotContain("tools.jackson");
-		if (response.status() == 400) {
-			assertThat(problem.get("errors").isArray()).as(why).isTrue();
-			assertThat(problem.get("errors").size()).as(why).isPositive();
-			for (JsonNode error : problem.get("errors")) {
-				assertThat(error.get("pointer").isString()).as(why).isTrue();
-				assertThat(error.get("message").asString()).as(why).isNotBlank();
-			}
-		}
+	@Property(tries = 500)
+	void trainStep(@ForAll @IntRange(max = 5) int base, @ForAll long seed) {
+		BodyMutations.Mutated mutated = BodyMutations.mutate(STEP_BODIES.get(base), BodyContract.trainStep(), Set.of(),
+				new Random(seed));
+		AnswerChecks.json(FuzzedService.api().post("/train-step", mutated.text()), mutated);
 	}
 
-	private static String mutate(String json, int mutation, Random random) {
-		if (mutation >= 9) {
-			return mutateText(json, mutation, random);
-		}
-		ObjectNode root = (ObjectNode) JSON.readTree(json);
-		List<Slot> slots = new ArrayList<>();
-		collect(root, slots);
-		Slot slot = slots.get(random.nextInt(slots.size()));
-		switch (mutation) {
-			case 0 -> slot.set(randomValue(random));
-			case 1 -> slot.remove();
-			case 2 -> slot.rename(typo(slot.name(), random));
-			case 3 ->
-				root.set(typo(List.of("learningRate", "inputs", "label", "layers", "weights").get(random.nextInt(5)),
-						random), randomValue(random));
-			case 4 -> slot.set(wrap(slot.value()));
-			case 5 ->
-				slot.set(slot.value().isArray() && !slot.value().isEmpty() ? slot.value().get(0) : NODES.arrayNode());
-			case 6 -> resize(slot.value(), random);
-			case 7 -> slot.set(NODES.numberNode(extremeNumber(random)));
-			case 8 -> slot.set(NODES
-				.stringNode(List.of("NaN", "Infinity", "-Infinity", "1e999", "SIGMOID", "sigmoud", "ſigmoid", "")
-					.get(random.nextInt(8))));
-			default -> throw new IllegalStateException();
-		}
-		return JSON.writeValueAsString(root);
+	@Property(tries = 200)
+	void gradientCheck(@ForAll @IntRange(max = 5) int base, @ForAll long seed) {
+		BodyMutations.Mutated mutated = BodyMutations.mutate(STEP_BODIES.get(base), BodyContract.trainStep(), Set.of(),
+				new Random(seed));
+		AnswerChecks.json(FuzzedService.api().post("/gradient-check", mutated.text()), mutated);
 	}
 
-	private static String mutateText(String json, int mutation, Random random) {
-		int at = random.nextInt(json.length());
-		String junk = String.valueOf("{}[],:\"0-e.9 \\nNaI".charAt(random.nextInt(18)));
-		return switch (mutation) {
-			case 9 -> json.substring(0, at);
-			case 10 -> json.substring(0, at) + junk + json.substring(at);
-			default -> json.replace("\"learningRate\"", "\"inputs\": [[1]], \"learningRate\"").replace("1e999", "1e999")
-					+ (random.nextBoolean() ? "" : " {}");
-		};
+	@Property(tries = 250)
+	void train(@ForAll @IntRange(max = 2) int base, @ForAll long seed) {
+		BodyMutations.Mutated mutated = BodyMutations.mutate(TRAIN_BODIES.get(base), BodyContract.train(), Set.of(),
+				new Random(seed));
+		AnswerChecks.json(FuzzedService.api().post("/train", mutated.text()), mutated);
 	}
 
-	private static JsonNode randomValue(Random random) {
-		return switch (random.nextInt(12)) {
-			case 0 -> NODES.nullNode();
-			case 1 -> NODES.booleanNode(random.nextBoolean());
-			case 2 -> NODES.stringNode("0.5");
-			case 3 -> NODES.objectNode().put("weights", 1);
-			case 4 -> NODES.arrayNode();
-			case 5 -> NODES.arrayNode().add(NODES.arrayNode());
-			case 6 -> NODES.arrayNode().add(NODES.arrayNode().add(NODES.arrayNode().add(1)));
-			case 7 -> NODES.numberNode(-1);
-			case 8 -> NODES.numberNode(0);
-			case 9 -> NODES.arrayNode().add(1).add(NODES.arrayNode().add(2));
-			case 10 -> NODES.numberNode(extremeNumber(random));
-			default -> NODES.arrayNode().add(NODES.arrayNode().add(1).add(2)).add(NODES.arrayNode().add(3));
-		};
+	@Property(tries = 200)
+	void trainStreamed(@ForAll @IntRange(max = 2) int base, @ForAll long seed) {
+		BodyMutations.Mutated mutated = BodyMutations.mutate(TRAIN_BODIES.get(base), BodyContract.train(), Set.of(),
+				new Random(seed));
+		Api.Answer answer = FuzzedService.api().exchange(HttpMethod.POST, "/train", headers -> {
+			headers.setContentType(MediaType.APPLICATION_JSON);
+			headers.set(HttpHeaders.ACCEPT, MediaType.TEXT_EVENT_STREAM_VALUE);
+		}, mutated.text());
+		AnswerChecks.stream(answer, mutated);
 	}
 
-	private static double extremeNumber(Random random) {
-		double[] values = { 1e308, -1e308, 1e300, 1e-320, -0.0, 1e20, 4096, -4097, 1e154 };
-		return values[random.nextInt(values.length)];
+	@Property(tries = 250)
+	void predict(@ForAll @IntRange(max = 2) int base, @ForAll long seed) {
+		BodyMutations.Mutated mutated = BodyMutations.mutate(PREDICT_BODIES.get(base), BodyContract.predict(), Set.of(),
+				new Random(seed));
+		AnswerChecks.json(FuzzedService.api().post("/predict", mutated.text()), mutated);
 	}
 
-	private static JsonNode wrap(JsonNode value) {
-		return NODES.arrayNode().add(value);
-	}
-
-	private static void resize(JsonNode value, Random random) {
-		if (value instanceof ArrayNode array) {
-			if (!array.isEmpty() && random.nextBoolean()) {
-				array.remove(random.nextInt(array.size()));
-			}
-			else {
-				array.add(array.isEmpty() ? NODES.numberNode(1) : array.get(0).deepCopy());
-			}
-		}
-	}
-
-	private static String typo(String name, Random random) {
-		return switch (random.nextInt(5)) {
-			case 0 -> name.substring(0, name.length() - 1);
-			case 1 -> name + "s";
-			case 2 -> name.toUpperCase();
-			case 3 -> name.replaceAll("([A-Z])", "_$1").toLowerCase();
-			default -> " " + name;
-		};
-	}
-
-	private static void assertOnlyFiniteNumbers(JsonNode node, String why) {
-		if (node.isNumber()) {
-			assertThat(Double.isFinite(node.asDouble())).as(why).isTrue();
-		}
-		else if (node.isString()) {
-			assertThat(node.asString()).as(why).isNotIn("NaN", "Infinity", "-Infinity");
-		}
-		for (JsonNode child : node) {
-			assertOnlyFiniteNumbers(child, why);
-		}
-	}
-
-	/** A place in the tree: a field of an object or an element of an array. */
-	private record Slot(JsonNode parent, String name, int index) {
-
-		JsonNode value() {
-			return parent instanceof ObjectNode o ? o.get(name) : parent.get(index);
-		}
-
-		void set(JsonNode value) {
-			if (parent instanceof ObjectNode o) {
-				o.set(name, value);
-			}
-			else {
-				((ArrayNode) parent).set(index, value);
-			}
-		}
-
-		void remove() {
-			if (parent instanceof ObjectNode o) {
-				o.remove(name);
-			}
-			else {
-				((ArrayNode) parent).remove(index);
-			}
-		}
-
-		void rename(String newName) {
-			if (parent instanceof ObjectNode o) {
-				JsonNode value = o.remove(name);
-				o.set(newName, value);
-			}
-		}
-
-		@Override
-		public String name() {
-			return name == null ? "value" : name;
-		}
-	}
-
-	private static void collect(JsonNode node, List<Slot> slots) {
-		if (node instanceof ObjectNode object) {
-			for (Map.Entry<String, JsonNode> field : object.properties()) {
-				slots.add(new Slot(object, field.getKey(), -1));
-				collect(field.getValue(), slots);
-			}
-		}
-		else if (node instanceof ArrayNode array) {
-			for (int i = 0; i < array.size(); i++) {
-				slots.add(new Slot(array, null, i));
-				collect(array.get(i), slots);
-			}
-		}
+	@Property(tries = 300)
+	void check(@ForAll @IntRange(max = 1) int base, @ForAll long seed) {
+		BodyMutations.Mutated mutated = BodyMutations.mutate(CHECK_BODIES.get(base), BodyContract.check(), CHECK_KEYS,
+				new Random(seed));
+		AnswerChecks.json(FuzzedService.api().post("/check", mutated.text()), mutated);
 	}
 
 }

@@ -1,5 +1,7 @@
 package lab.backprop.system.admission;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -10,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import lab.backprop.engine.Layer;
@@ -45,6 +49,11 @@ public class MemoryAdmission {
 	private final int budget;
 
 	private final long maxWaitMillis;
+
+	/** The threads waiting for a share now (guarded by itself). */
+	private final Set<Thread> waiting = new HashSet<>();
+
+	private volatile boolean stopping;
 
 	public MemoryAdmission(AdmissionProperties properties) {
 		this.budget = (int) Math.max(1, Math.min(Integer.MAX_VALUE, properties.memoryBytes() / 1024));
@@ -115,18 +124,61 @@ public class MemoryAdmission {
 		if (share <= 0) {
 			return;
 		}
-		boolean acquired;
-		try {
-			acquired = kibibytes.tryAcquire(share, maxWaitMillis, TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			acquired = false;
-		}
-		if (!acquired) {
+		if (!acquire(share)) {
+			if (stopping) {
+				throw ServiceBusyException.stopping();
+			}
 			throw new ServiceBusyException(wanted / 1024, budget / 1024, maxWaitMillis);
 		}
 		request.setAttribute(HELD, new Held(wanted));
+	}
+
+	/**
+	 * Waits for {@code share} KiB in the fair queue, at most the configured time; a wait
+	 * that the service's stop cuts short ({@link #stop}) gets nothing.
+	 */
+	private boolean acquire(int share) {
+		Thread self = Thread.currentThread();
+		synchronized (waiting) {
+			if (stopping) {
+				return false;
+			}
+			waiting.add(self);
+		}
+		try {
+			return kibibytes.tryAcquire(share, maxWaitMillis, TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException e) {
+			if (!stopping) {
+				self.interrupt();
+			}
+			return false;
+		}
+		finally {
+			synchronized (waiting) {
+				waiting.remove(self);
+				if (stopping) {
+					// stop() may have interrupted this thread just after it was given its
+					// share:
+					// that interrupt was meant for the wait only
+					Thread.interrupted();
+				}
+			}
+		}
+	}
+
+	/**
+	 * The service is stopping: every request waiting for its share gets its 503 now
+	 * rather than at the end of its wait (it would not be computed in time), and so does
+	 * every request that would wait from now on. Requests holding a share go on; the
+	 * {@link ContextClosedEvent} comes before the web server waits for them.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void stop() {
+		synchronized (waiting) {
+			stopping = true;
+			waiting.forEach(Thread::interrupt);
+		}
 	}
 
 	/**

@@ -2,6 +2,7 @@ package lab.backprop.system.admission;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 import lab.backprop.system.problem.Problems;
@@ -26,6 +27,22 @@ public class ServiceBusyException extends ErrorResponseException {
 				null);
 		getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 		this.budgetMib = budgetMib;
+	}
+
+	private ServiceBusyException(ProblemDetail problem) {
+		super(HttpStatus.SERVICE_UNAVAILABLE, problem, null);
+		getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+		this.budgetMib = 0;
+	}
+
+	/**
+	 * The 503 of a request that waited for its share while the service stopped: another
+	 * replica (or this one, restarted) will answer it.
+	 */
+	public static ServiceBusyException stopping() {
+		return new ServiceBusyException(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.BUSY,
+				"The service is stopping", "The service is shutting down and will not compute this request. "
+						+ "Send it again in a few seconds (to another replica, or to this one once it is back)."));
 	}
 
 	/** The memory all requests in flight may hold together, in MiB. */

@@ -1,5 +1,6 @@
 package lab.backprop.system.problem;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -49,6 +50,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
 				ex.getMethod() + " is not allowed here." + allowed);
 		return Problems.response(problem, headers);
+	}
+
+	/**
+	 * Tomcat could not decode a query string or form that {@link QueryStringFilter} let
+	 * through: the client's fault, not ours.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<Object> invalidParameters(InvalidParameterException e) {
+		return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST,
+				"The request is not valid", "the query string or the form cannot be read: write each parameter as "
+						+ "name=value, percent-encoded in UTF-8"),
+				null);
 	}
 
 	@ExceptionHandler(Exception.class)
