@@ -35,7 +35,9 @@ public enum Activation {
 	TANH {
 		@Override
 		double value(double z) {
-			return Math.tanh(z);
+			// StrictMath: Java 24+ computes Math.tanh with an intrinsic whose last bit
+			// differs from fdlibm's, so the image (Java 25) and a JDK 17 would disagree
+			return StrictMath.tanh(z);
 		}
 
 		@Override

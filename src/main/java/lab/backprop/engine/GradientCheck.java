@@ -38,7 +38,7 @@ public final class GradientCheck {
 
 	}
 
-	public static final double STEP_FACTOR = Math.cbrt(Math.ulp(1.0));
+	public static final double STEP_FACTOR = StrictMath.cbrt(Math.ulp(1.0));
 
 	public static final double RELATIVE_TOLERANCE = 1e-5;
 
