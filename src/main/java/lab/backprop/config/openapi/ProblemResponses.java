@@ -26,7 +26,9 @@ import org.springframework.stereotype.Component;
  * the service gives it whatever its controller says: 406 for an {@code Accept} it cannot
  * answer; with a body, 400 (not valid), 413 (over a limit), 415 (not JSON) and 503 (the
  * memory admission, with {@code Retry-After}); with a query parameter, 400; with a path
- * parameter, 404. An operation's own description of a status is kept.
+ * parameter, 404; and 429 (the rate limit per client, when an operator switches it on,
+ * with {@code Retry-After} and the IETF draft's {@code RateLimit-Policy} and
+ * {@code RateLimit}). An operation's own description of a status is kept.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -49,6 +51,12 @@ class ProblemResponses implements OpenApiCustomizer {
 			takes, where there is a list).""";
 
 	private static final String NOT_FOUND = "Nothing has that name: the problem's `detail` says which names there are.";
+
+	private static final String TOO_MANY_REQUESTS = """
+			This client (its address, or the header the operator names) has used up its requests or its \
+			work for now: only where the operator switched the rate limit on (`backprop.rate-limit`, off by \
+			default). Try again after `Retry-After` seconds; `RateLimit-Policy` and `RateLimit` say the quota \
+			and what is left.""";
 
 	private static final String NOT_ACCEPTABLE = """
 			The `Accept` header allows none of the media types this operation answers with (the problem \
@@ -73,6 +81,7 @@ class ProblemResponses implements OpenApiCustomizer {
 			ensure(responses, "404", NOT_FOUND);
 		}
 		ensure(responses, "406", NOT_ACCEPTABLE);
+		ensure(responses, "429", TOO_MANY_REQUESTS);
 		Map<String, ApiResponse> sorted = new LinkedHashMap<>();
 		responses.keySet().stream().sorted().forEach(status -> sorted.put(status, responses.get(status)));
 		ApiResponses ordered = new ApiResponses();
@@ -84,11 +93,23 @@ class ProblemResponses implements OpenApiCustomizer {
 			entry.getValue()
 				.setContent(new Content().addMediaType(PROBLEM_JSON,
 						new MediaType().schema(new JsonSchema().$ref(SchemaTree.COMPONENTS + PROBLEM))));
-			if (entry.getKey().equals("503")) {
+			if (entry.getKey().equals("503") || entry.getKey().equals("429")) {
 				entry.getValue()
 					.addHeaderObject(HttpHeaders.RETRY_AFTER,
 							new Header().description("Seconds to wait before trying again.")
 								.schema(new JsonSchema().types(Set.of("integer")).minimum(java.math.BigDecimal.ZERO)));
+			}
+			if (entry.getKey().equals("429")) {
+				entry.getValue()
+					.addHeaderObject("RateLimit-Policy",
+							new Header()
+								.description("The quotas: `\"requests\";q=…;w=…` and `\"work\";q=…;w=…` (IETF draft).")
+								.schema(new JsonSchema().types(Set.of("string"))))
+					.addHeaderObject("RateLimit",
+							new Header()
+								.description(
+										"What is left of the bucket that refused: `\"name\";r=…;t=…` (IETF draft).")
+								.schema(new JsonSchema().types(Set.of("string"))));
 			}
 		}
 		operation.setResponses(ordered);

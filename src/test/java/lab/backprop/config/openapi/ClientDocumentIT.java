@@ -197,7 +197,9 @@ class ClientDocumentIT extends HttpTestSupport {
 	void everyErrorStatusIsAProblemAndTheCommonOnesAreDocumentedEverywhere() {
 		forEachOperation((where, operation) -> {
 			JsonNode responses = operation.get("responses");
-			assertThat(names(responses)).as(where).contains("406");
+			assertThat(names(responses)).as(where).contains("406", "429");
+			assertThat(names(responses.at("/429/headers"))).as(where + ": 429's headers")
+				.contains("Retry-After", "RateLimit-Policy", "RateLimit");
 			Set<String> in = new HashSet<>();
 			operation.path("parameters").forEach(parameter -> in.add(parameter.get("in").asString()));
 			if (in.contains("query")) {
