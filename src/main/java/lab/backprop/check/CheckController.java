@@ -109,16 +109,10 @@ public class CheckController {
 	@ApiResponse(responseCode = "200", description = "The verdict on every answer.")
 	@ApiResponse(responseCode = "400", description = """
 			The body is not valid: `errors` lists each problem with a JSON Pointer; an answer that cannot be \
-			judged is named as `/answers/<escaped key>`.""",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-	@ApiResponse(responseCode = "413", description = "The request is over a configured limit (`backprop.limits`).",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+			judged is named as `/answers/<escaped key>`.""")
+	@ApiResponse(responseCode = "413", description = "The request is over a configured limit (`backprop.limits`).")
 	@ApiResponse(responseCode = "422",
-			description = "The arithmetic of the step overflowed: `quantity` names the first value that is not finite.",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-	@ApiResponse(responseCode = "503",
-			description = "Other large requests hold the memory this one needs (`backprop.admission`): try again after `Retry-After` seconds.",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+			description = "The arithmetic of the step overflowed: `quantity` names the first value that is not finite.")
 	@PostMapping(path = "/check", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	public ResponseEntity<CheckResponse> check(@RequestBody CheckRequest request,

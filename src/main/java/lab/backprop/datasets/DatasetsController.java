@@ -7,7 +7,6 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -60,10 +59,8 @@ public class DatasetsController {
 			and `plane`, `gaussians` (regression, a real label), each with a title and a description.""")
 	@ApiResponse(responseCode = "200", description = "The data sets, classification first.")
 	@ApiResponse(responseCode = "400",
-			description = "A query parameter was given (this operation takes none): `parameter` names it.",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-	@ApiResponse(responseCode = "406", description = "The Accept header excludes JSON.",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+			description = "A query parameter was given (this operation takes none): `parameter` names it.")
+	@ApiResponse(responseCode = "406", description = "The Accept header excludes JSON.")
 	@GetMapping(path = "/datasets", produces = MediaType.APPLICATION_JSON_VALUE)
 	public List<Summary> list(HttpServletRequest request) {
 		QueryParameters.refuseUnknown(request.getParameterMap(), List.of());
@@ -84,12 +81,9 @@ public class DatasetsController {
 	@ApiResponse(responseCode = "200", description = "The points, with the parameters as used.")
 	@ApiResponse(responseCode = "400", description = """
 			A query parameter is not valid (out of range, not a number, an unknown feature, a feature named \
-			twice, a split that leaves no training point) or not known: `parameter` names it.""",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-	@ApiResponse(responseCode = "404", description = "No data set has that name: `names` lists them.",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-	@ApiResponse(responseCode = "406", description = "The Accept header excludes JSON.",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+			twice, a split that leaves no training point) or not known: `parameter` names it.""")
+	@ApiResponse(responseCode = "404", description = "No data set has that name: `names` lists them.")
+	@ApiResponse(responseCode = "406", description = "The Accept header excludes JSON.")
 	@GetMapping(path = "/datasets/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
 	public DatasetResponse get(
 			@Parameter(description = "The data set's name, as listed by GET /datasets; case-insensitive.",

@@ -2,7 +2,6 @@ package lab.backprop.examples;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -87,8 +86,7 @@ public class ExamplesController {
 			then a network for each data set of GET /datasets (`circle-data`, `xor-data`, ...), each with a \
 			title and a sentence.""")
 	@ApiResponse(responseCode = "200", description = "The examples, in a sensible order to try them.")
-	@ApiResponse(responseCode = "406", description = "The Accept header excludes JSON.",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+	@ApiResponse(responseCode = "406", description = "The Accept header excludes JSON.")
 	@GetMapping(path = "/examples", produces = MediaType.APPLICATION_JSON_VALUE)
 	public List<Summary> list() {
 		return catalog.all()
@@ -99,8 +97,7 @@ public class ExamplesController {
 
 	@Operation(operationId = "getExample", summary = "Get one example's ready request body")
 	@ApiResponse(responseCode = "200", description = "The example and its body.")
-	@ApiResponse(responseCode = "404", description = "No example has that name: `names` lists them.",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+	@ApiResponse(responseCode = "404", description = "No example has that name: `names` lists them.")
 	@GetMapping(path = "/examples/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
 	public Body get(@Parameter(description = "The example's name, as listed by GET /examples.",
 			example = "xor") @PathVariable String name) {

@@ -7,7 +7,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -56,8 +55,7 @@ public class ExercisesController {
 			schema = @Schema(type = "string", allowableValues = { "en", "ru" }))
 	@ApiResponse(responseCode = "200", description = "The exercise.")
 	@ApiResponse(responseCode = "400",
-			description = "`level` or `seed` is not valid, or a parameter is not known: the problem's `parameter` names which.",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+			description = "`level` or `seed` is not valid, or a parameter is not known: the problem's `parameter` names which.")
 	@GetMapping(path = "/exercises/random", produces = MediaType.APPLICATION_JSON_VALUE)
 	public ResponseEntity<ExerciseResponse> random(@Parameter(
 			description = "1: a neuron's forward pass and loss; 2: its whole step; 3: backpropagation through a hidden layer. Default 1.",

@@ -71,17 +71,13 @@ public class GradientCheckController {
 					schema = @Schema(implementation = TrainStepRequest.class)))
 	@ApiResponse(responseCode = "200", description = "The gradients side by side, with the verdict.")
 	@ApiResponse(responseCode = "400",
-			description = "The body is not valid: `errors` lists each problem with a JSON Pointer.",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+			description = "The body is not valid: `errors` lists each problem with a JSON Pointer.")
 	@ApiResponse(responseCode = "413",
-			description = "The check is over its compute budget, or did not finish within the time limit: `limit` names which.",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+			description = "The check is over its compute budget, or did not finish within the time limit: `limit` names which.")
 	@ApiResponse(responseCode = "422",
-			description = "The loss is not finite at (or next to) the parameters sent: `quantity` names the value.",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+			description = "The loss is not finite at (or next to) the parameters sent: `quantity` names the value.")
 	@ApiResponse(responseCode = "503",
-			description = "Other large requests hold the memory this one needs and did not free it in time (`backprop.admission`): try again after `Retry-After` seconds. Also the answer, with `Retry-After`, when the service stops during the check.",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+			description = "Other large requests hold the memory this one needs and did not free it in time (`backprop.admission`): try again after `Retry-After` seconds. Also the answer, with `Retry-After`, when the service stops during the check.")
 	@PostMapping(path = "/gradient-check", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	public GradientCheckResponse check(@RequestBody TrainStepRequest request, HttpServletRequest servletRequest) {

@@ -5,7 +5,6 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -56,14 +55,12 @@ public class InitialLayersController {
 	@ApiResponse(responseCode = "400", description = """
 			A query parameter is not valid (sizes missing, not whole numbers ≥ 1, fewer than two; a count of \
 			activations that does not match; an unknown activation or init; a seed out of range) or not \
-			known: `parameter` names it.""", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+			known: `parameter` names it.""")
 	@ApiResponse(responseCode = "413", description = """
 			The network is over a configured limit: more layers than backprop.limits.max-layers, a width over \
 			backprop.limits.max-layer-width or more parameters than backprop.limits.max-parameters; \
-			`parameter` is `sizes` and `limit` names the property.""",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-	@ApiResponse(responseCode = "406", description = "The Accept header excludes JSON.",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+			`parameter` is `sizes` and `limit` names the property.""")
+	@ApiResponse(responseCode = "406", description = "The Accept header excludes JSON.")
 	@GetMapping(path = "/initial-layers", produces = MediaType.APPLICATION_JSON_VALUE)
 	public InitialLayers initialLayers(
 			@Parameter(description = """

@@ -76,18 +76,12 @@ public class PredictController {
 							value = SEED) }))
 	@ApiResponse(responseCode = "200", description = "The forward pass.")
 	@ApiResponse(responseCode = "400",
-			description = "The body is not valid: `errors` lists each problem with a JSON Pointer.",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+			description = "The body is not valid: `errors` lists each problem with a JSON Pointer.")
 	@ApiResponse(responseCode = "413",
-			description = "The request is over a configured limit (`backprop.limits`: body, parameters, layers, width, batch, inputs, activations): `errors` points at what is too large and names the limit.",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+			description = "The request is over a configured limit (`backprop.limits`: body, parameters, layers, width, batch, inputs, activations): `errors` points at what is too large and names the limit.")
 	@ApiResponse(responseCode = "422", description = """
 			The arithmetic overflowed: `quantity` names the first value that is not finite, as a path into \
-			this answer (`layers[0].z`, `loss`).""",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-	@ApiResponse(responseCode = "503",
-			description = "Other large requests hold the memory this one needs and did not free it in time (`backprop.admission`): try again after `Retry-After` seconds.",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+			this answer (`layers[0].z`, `loss`).""")
 	@PostMapping(path = "/predict", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	public PredictResponse predict(@RequestBody PredictRequest request, HttpServletRequest servletRequest) {

@@ -104,17 +104,11 @@ public class TrainStepController {
 					description = "A standalone Python 3 script computing the same step (numpy, or PyTorch with framework=pytorch).")) })
 	@ApiResponse(responseCode = "400", description = """
 			The body is not valid: `errors` lists each problem with a JSON Pointer. An unknown `include`, \
-			`explain` or `framework` value is a 400 too, naming the parameter (`parameter`).""",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+			`explain` or `framework` value is a 400 too, naming the parameter (`parameter`).""")
 	@ApiResponse(responseCode = "413",
-			description = "The request is over a configured limit (`backprop.limits`: body, parameters, layers, width, batch, inputs, activations): `errors` points at what is too large and names the limit.",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+			description = "The request is over a configured limit (`backprop.limits`: body, parameters, layers, width, batch, inputs, activations): `errors` points at what is too large and names the limit.")
 	@ApiResponse(responseCode = "422",
-			description = "The arithmetic overflowed: `quantity` names the first value that is not finite.",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-	@ApiResponse(responseCode = "503",
-			description = "Other large requests hold the memory this one needs and did not free it in time (`backprop.admission`): try again after `Retry-After` seconds.",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+			description = "The arithmetic overflowed: `quantity` names the first value that is not finite.")
 	@PostMapping(path = "/train-step", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_MARKDOWN_VALUE, "text/x-python" })
 	public ResponseEntity<?> trainStep(@RequestBody TrainStepRequest request,

@@ -62,20 +62,17 @@ public class TrainController {
 					examples = @ExampleObject(name = "stream", summary = "A streamed run of 20 steps",
 							value = TrainOpenApi.STREAM_EXAMPLE)) })
 	@ApiResponse(responseCode = "400",
-			description = "The body is not valid: `errors` lists each problem with a JSON Pointer.",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+			description = "The body is not valid: `errors` lists each problem with a JSON Pointer.")
 	@ApiResponse(responseCode = "413", description = """
 			The run is over the compute budget (`limit`, `budget` and `work` say by how much), or the test \
-			set or the grid is over a size limit (`errors` points at it and names the limit).""",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+			set or the grid is over a size limit (`errors` points at it and names the limit).""")
 	@ApiResponse(responseCode = "422", description = """
 			The starting parameters' forward pass (or test loss) is not finite, or the final grid's: \
-			`quantity` names the value.""", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+			`quantity` names the value.""")
 	@ApiResponse(responseCode = "503", description = """
 			Other large requests hold the memory this one needs and did not free it in time \
 			(`backprop.admission`), or, streamed, every one of the streamed runs allowed at once \
-			(`backprop.limits.max-streamed-runs`) is computing: try again after `Retry-After` seconds.""",
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+			(`backprop.limits.max-streamed-runs`) is computing: try again after `Retry-After` seconds.""")
 	@PostMapping(path = "/train", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	public TrainResponse train(@RequestBody TrainRequest request, HttpServletRequest servletRequest) {
