@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -18,11 +17,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import lab.backprop.Api;
 import lab.backprop.SeedValues;
+import lab.backprop.TrainBodies;
 
 /**
  * SIGTERM to the packaged jar while it is busy: a long JSON /train run holding its memory
@@ -55,12 +53,12 @@ class ShutdownUnderLoadIT {
 				"--backprop.admission.max-wait=60s", "--logging.level.org.springframework.boot.availability=DEBUG")) {
 			Probes probes = new Probes(service);
 			probes.start();
-			String holderBody = run(256, 64, 15000).toString();
+			String holderBody = TrainBodies.circle(256, 64, 15000).toString();
 			Timed<HttpResponse<String>> holder = post(service, "/train", holderBody);
 			Thread.sleep(1500);
 			List<Timed<HttpResponse<String>>> waiters = List.of(post(service, "/train", holderBody),
 					post(service, "/train", holderBody));
-			Stream stream = new Stream(service, run(64, 16, 100000).put("recordEvery", 1000).toString());
+			Stream stream = new Stream(service, TrainBodies.circle(64, 16, 100000).put("recordEvery", 1000).toString());
 			SmallRequests small = new SmallRequests(service);
 			assertThat(stream.awaitProgress(Duration.ofSeconds(30))).as("the streamed run is computing").isTrue();
 			Thread.sleep(1500);
@@ -325,41 +323,6 @@ class ShutdownUnderLoadIT {
 			}
 		}
 
-	}
-
-	/**
-	 * 2 → width → width → 1 tanh on {@code points} points of a circle, {@code steps}
-	 * steps.
-	 */
-	private static ObjectNode run(int points, int width, int steps) {
-		Random random = new Random(4);
-		ObjectNode body = Api.JSON.createObjectNode();
-		ArrayNode inputs = body.putArray("inputs");
-		ArrayNode labels = body.putArray("label");
-		for (int i = 0; i < points; i++) {
-			double x = random.nextGaussian();
-			double y = random.nextGaussian();
-			inputs.addArray().add(x).add(y);
-			labels.addArray().add(x * x + y * y < 1 ? 1 : 0);
-		}
-		ArrayNode layers = body.putArray("layers");
-		int[] sizes = { 2, width, width, 1 };
-		for (int l = 1; l < sizes.length; l++) {
-			ObjectNode layer = layers.addObject();
-			ArrayNode weights = layer.putArray("weights");
-			for (int r = 0; r < sizes[l - 1]; r++) {
-				ArrayNode row = weights.addArray();
-				for (int c = 0; c < sizes[l]; c++) {
-					row.add(random.nextGaussian() / Math.sqrt(sizes[l - 1]));
-				}
-			}
-			layer.put("bias", 0);
-			layer.put("activation", l == sizes.length - 1 ? "sigmoid" : "tanh");
-		}
-		body.put("loss", "binary_cross_entropy");
-		body.put("learningRate", 0.1);
-		body.put("steps", steps);
-		return body;
 	}
 
 }

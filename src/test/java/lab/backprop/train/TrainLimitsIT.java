@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import lab.backprop.Api;
 import lab.backprop.HttpTestSupport;
+import lab.backprop.TrainBodies;
 
 /**
  * The limits of a run, set low: the wall-clock time (1.5 s here), the streamed runs at

@@ -11,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import lab.backprop.Api;
 import lab.backprop.HttpTestSupport;
+import lab.backprop.TrainBodies;
 import lab.backprop.train.ServerSentEvents.Event;
 
 /**
