@@ -3,17 +3,11 @@ package lab.backprop.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import lab.backprop.Api;
 import lab.backprop.HttpTestSupport;
+import lab.backprop.Python;
 import lab.backprop.SeedValues;
 
 /**
@@ -36,9 +31,6 @@ import lab.backprop.SeedValues;
  */
 class PythonScriptIT extends HttpTestSupport {
 
-	@TempDir
-	Path folder;
-
 	Api.Answer script(String body, String query, String language) {
 		return api().exchange(HttpMethod.POST, "/train-step" + query, headers -> {
 			headers.setContentType(MediaType.APPLICATION_JSON);
@@ -49,25 +41,12 @@ class PythonScriptIT extends HttpTestSupport {
 		}, body);
 	}
 
-	/** Runs the script with python3 and its arguments; its standard output. */
-	String run(String script, String... arguments) throws IOException, InterruptedException {
-		Path file = Files.createTempFile(folder, "step", ".py");
-		Files.writeString(file, script, StandardCharsets.UTF_8);
-		List<String> command = new ArrayList<>(List.of("python3", file.toString()));
-		command.addAll(List.of(arguments));
-		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-		String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(300, TimeUnit.SECONDS)).isTrue();
-		assertThat(process.exitValue()).as("python3 %s", file).isZero();
-		return out;
-	}
-
 	/** The script of {@code body} agrees with the service's JSON, number by number. */
 	void agrees(String body, String framework) throws Exception {
 		Api.Answer answer = script(body, "?framework=" + framework, null);
 		assertThat(answer.status()).as(answer.text()).isEqualTo(200);
 		assertThat(answer.contentType()).startsWith("text/x-python");
-		JsonNode mine = JSON.readTree(run(answer.text(), "--json"));
+		JsonNode mine = JSON.readTree(Python.runScript(answer.text(), "--json"));
 		JsonNode service = api().post("/train-step", body).json();
 		List<String> differences = new ArrayList<>();
 		compare(mine, service, "", differences);
@@ -134,7 +113,7 @@ class PythonScriptIT extends HttpTestSupport {
 		assertThat(answer.text()).startsWith("#!/usr/bin/env python3")
 			.contains("import numpy as np")
 			.doesNotContain("torch");
-		List<String> lines = run(answer.text()).lines().toList();
+		List<String> lines = Python.runScript(answer.text()).lines().toList();
 		List<String> labels = lines.stream()
 			.filter(l -> l.contains(":"))
 			.map(l -> l.substring(0, l.indexOf(':')))
@@ -154,7 +133,7 @@ class PythonScriptIT extends HttpTestSupport {
 		Api.Answer answer = script(SeedValues.REQUEST, "", "ru");
 		assertThat(answer.header(HttpHeaders.CONTENT_LANGUAGE)).isEqualTo("ru");
 		assertThat(answer.text()).contains("# --- 3. Прямое распространение ---", "взвешенная сумма слоя 1");
-		assertThat(run(answer.text())).contains("L (функция потерь): " + SeedValues.scalar("loss"));
+		assertThat(Python.runScript(answer.text())).contains("L (функция потерь): " + SeedValues.scalar("loss"));
 	}
 
 	@Test

@@ -3,17 +3,11 @@ package lab.backprop.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import lab.backprop.Api;
 import lab.backprop.HttpTestSupport;
+import lab.backprop.Python;
 import lab.backprop.SeedValues;
 
 /**
@@ -71,9 +66,6 @@ class PythonScriptNumericsIT extends HttpTestSupport {
 			   {"weights": [[1.0, -1.0], [0.5, 2.0]], "bias": [30.0, 0.0], "activation": "softmax"}],
 			   "label": [[1, 0]], "loss": "binary_cross_entropy", "learningRate": 0.1}}""";
 
-	@TempDir
-	Path folder;
-
 	Api.Answer script(String body, String framework, String language) {
 		return api().exchange(HttpMethod.POST, "/train-step?framework=" + framework, headers -> {
 			headers.setContentType(MediaType.APPLICATION_JSON);
@@ -82,24 +74,11 @@ class PythonScriptNumericsIT extends HttpTestSupport {
 		}, body);
 	}
 
-	/** The script's standard output, run with python3 and {@code arguments}. */
-	String run(String script, String... arguments) throws IOException, InterruptedException {
-		Path file = Files.createTempFile(folder, "step", ".py");
-		Files.writeString(file, script, StandardCharsets.UTF_8);
-		List<String> command = new ArrayList<>(List.of("python3", file.toString()));
-		command.addAll(List.of(arguments));
-		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-		String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(300, TimeUnit.SECONDS)).isTrue();
-		assertThat(process.exitValue()).as("python3 %s", file).isZero();
-		return out;
-	}
-
 	/** The script's --json answer beside the service's, every number compared. */
 	JsonNode agrees(String body, String framework) throws Exception {
 		Api.Answer answer = script(body, framework, "en");
 		assertThat(answer.status()).as(answer.text()).isEqualTo(200);
-		JsonNode mine = JSON.readTree(run(answer.text(), "--json"));
+		JsonNode mine = JSON.readTree(Python.runScript(answer.text(), "--json"));
 		JsonNode service = api().post("/train-step", body).json();
 		List<String> differences = new ArrayList<>();
 		PythonScriptIT.compare(mine, service, "", differences);
@@ -142,7 +121,7 @@ class PythonScriptNumericsIT extends HttpTestSupport {
 		String script = script(body, "numpy", "ru").text();
 		assertThat(script).contains("penalty_rate = 0.1", "dL_dW1 = X.T @ dL_dZ1 + penalty_slope(W1)",
 				"# коэффициент λ штрафа l2 на веса, P = (λ/2)·Σw²");
-		String printed = run(script);
+		String printed = Python.runScript(script);
 		assertThat(printed).contains("λ (коэффициент штрафа): 0.1",
 				"L_data (ошибка на данных): " + SeedValues.scalar("loss"), "P (штраф за веса): 0.017499999999999998");
 		String loss = printed.lines().filter(line -> line.startsWith("L (функция потерь): ")).findFirst().orElseThrow();
