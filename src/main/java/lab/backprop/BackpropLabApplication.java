@@ -1,5 +1,6 @@
 package lab.backprop;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -7,7 +8,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class BackpropLabApplication {
 
 	public static void main(String[] args) {
+		String aotFallBack = SpringAotFit.fallBackWhereUnfit(System.getProperties(), System.getenv(), args);
 		SpringApplication.run(BackpropLabApplication.class, args);
+		if (aotFallBack != null) {
+			LoggerFactory.getLogger(BackpropLabApplication.class).info(aotFallBack);
+		}
 	}
 
 }
