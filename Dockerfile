@@ -19,7 +19,9 @@ RUN ./mvnw -B -ntp dependency:go-offline
 COPY src/ src/
 # The tests run in CI (.ci/run); the image build only packages. The package also writes the software bill
 # of materials (CycloneDX, target/classes/META-INF/sbom/application.cdx.json, inside the jar as well).
-RUN ./mvnw -B -ntp package -DskipTests && cp target/backprop-lab-*.jar app.jar
+# -P spring-aot: Spring AOT works out the application context's bean definitions at build time and adds
+# them to the jar as code (used only with -Dspring.aot.enabled=true, as the ENTRYPOINT starts it).
+RUN ./mvnw -B -ntp package -DskipTests -P spring-aot && cp target/backprop-lab-*.jar app.jar
 # Boot's layered jar, extracted: app.jar (the application, with a Class-Path manifest) and lib/*.jar, one
 # folder per layer so that a change to the code does not invalidate the dependency layer below.
 RUN java -Djarmode=tools -jar app.jar extract --layers --destination extracted
@@ -45,6 +47,7 @@ LABEL org.opencontainers.image.title="Backprop Lab" \
       lab.backprop.sbom="/app/sbom/application.cdx.json" \
       lab.backprop.sbom.format="CycloneDX JSON"
 COPY docker/healthcheck.sh /usr/local/bin/healthcheck
+COPY docker/aot-training.sh /usr/local/bin/aot-training
 
 # Every JVM flag, in one place: the java launcher reads JDK_JAVA_OPTIONS itself, so the training run
 # below and the service both get them (an AOT cache only fits the flags it was trained with).
@@ -61,15 +64,20 @@ COPY docker/healthcheck.sh /usr/local/bin/healthcheck
 ENV JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED"
 ENV PORT=8080
 
-# Java 25's AOT cache (JEP 483/514/515): a training run starts the application context and stops once it
-# is refreshed (Boot's spring.context.exit=onRefresh); the JVM records the classes it loaded and linked
-# and the methods it profiled, and writes app.aot. Run from the same paths as the service (/app/app.jar
-# with lib/), which the cache requires; then the service starts with those classes loaded and linked.
-RUN java -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh -jar app.jar \
+# Java 25's AOT cache (JEP 483/514/515), made by a training run that serves real requests
+# (docker/aot-training.sh: readiness, the seed /train-step, /train plain and streamed, /predict, the
+# page, the OpenAPI document, problem+json errors, metrics) and then gets SIGTERM; the JVM records the
+# classes it loaded and linked and the methods it profiled, and writes app.aot. Run from the same paths
+# and with the same flags as the service (/app/app.jar with lib/, JDK_JAVA_OPTIONS, Spring AOT on),
+# which the cache requires; then the service starts with those classes loaded and linked, and its
+# first readiness probe and first requests find theirs too.
+RUN aot-training app.aot -Dspring.aot.enabled=true -jar app.jar \
     && rm -rf /tmp/tomcat.* /tmp/hsperfdata_root /tmp/libnetlibblasjni.so*
 
 USER backprop
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=6s --start-period=60s --retries=3 CMD ["healthcheck"]
-# Exec form: java is PID 1 and receives SIGTERM, so Boot shuts down gracefully.
-ENTRYPOINT ["java", "-XX:AOTCache=app.aot", "-jar", "app.jar"]
+# Exec form: java is PID 1 and receives SIGTERM, so Boot shuts down gracefully. Spring AOT on: the bean
+# definitions from the build; with the actuator on a port of its own (MANAGEMENT_SERVER_PORT, as k8s/ runs
+# it), which they cannot serve, the application starts the classic way by itself (SpringAotFit).
+ENTRYPOINT ["java", "-XX:AOTCache=app.aot", "-Dspring.aot.enabled=true", "-jar", "app.jar"]
