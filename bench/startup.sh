@@ -10,6 +10,8 @@
 # /actuator/health/readiness; the line also gives Boot's own "Started ... in" figure and the resident memory.
 # Also the same image without its AOT cache (the ENTRYPOINT's java without -XX:AOTCache), to show what the
 # cache itself gives. Builds the image with .ci/build-image unless backprop-lab:latest exists (it is kept).
+# IMAGE=... times another image; COMPARE_IMAGE=... adds that image's row to every round (e.g. the image
+# of the commit before a change, tagged: before and after in one run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHORT=0
@@ -23,7 +25,8 @@ done
 PORT="${PORT:-18311}"
 REPEAT="${REPEAT:-3}"
 OUT=target/bench
-IMAGE=backprop-lab:latest
+IMAGE=${IMAGE:-backprop-lab:latest}
+COMPARE_IMAGE=${COMPARE_IMAGE:-}
 NAME=backprop-bench-startup
 JAVA17=${JAVA17:-java}
 mkdir -p "$OUT"
@@ -98,6 +101,10 @@ for i in $(seq 1 "$REPEAT"); do
   jar_ms=$LAST_MS
   container "container, Java 25 + AOT cache" "$i" "$IMAGE"
   awk -v c="$LAST_MS" -v j="$jar_ms" 'BEGIN { r = 100 * c / j; printf "round %d: container with AOT cache / java -jar = %.0f %% (%s: at most 40 %%)\n", '"$i"', r, (r <= 40 ? "met" : "NOT met") }'
-  container "container, Java 25, no AOT cache" "$i" --entrypoint java "$IMAGE" -jar app.jar
+  container "container, Java 25, no AOT cache or Spring AOT" "$i" --entrypoint java "$IMAGE" -jar app.jar
+  if [ -n "$COMPARE_IMAGE" ]; then
+    container "container $COMPARE_IMAGE" "$i" "$COMPARE_IMAGE"
+    awk -v c="$LAST_MS" -v j="$jar_ms" 'BEGIN { printf "round %d: %s / java -jar = %.0f %%\n", '"$i"', "'"$COMPARE_IMAGE"'", 100 * c / j }'
+  fi
 done
 echo "== load $(cut -d' ' -f1-3 /proc/loadavg)"
