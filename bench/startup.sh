@@ -11,7 +11,9 @@
 # Also the same image without its AOT cache (the ENTRYPOINT's java without -XX:AOTCache), to show what the
 # cache itself gives. Builds the image with .ci/build-image unless backprop-lab:latest exists (it is kept).
 # IMAGE=... times another image; COMPARE_IMAGE=... adds that image's row to every round (e.g. the image
-# of the commit before a change, tagged: before and after in one run).
+# of the commit before a change, tagged: before and after in one run). MANAGEMENT_ROW=1 adds the image
+# with the actuator on a port of its own, as Kubernetes runs it (the classic start, without Spring AOT),
+# and the same for COMPARE_IMAGE.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHORT=0
@@ -105,6 +107,11 @@ for i in $(seq 1 "$REPEAT"); do
   if [ -n "$COMPARE_IMAGE" ]; then
     container "container $COMPARE_IMAGE" "$i" "$COMPARE_IMAGE"
     awk -v c="$LAST_MS" -v j="$jar_ms" 'BEGIN { printf "round %d: %s / java -jar = %.0f %%\n", '"$i"', "'"$COMPARE_IMAGE"'", 100 * c / j }'
+  fi
+  if [ "${MANAGEMENT_ROW:-0}" = 1 ]; then # the actuator (published port) on 8080, the application on 8081
+    for image in "$IMAGE" ${COMPARE_IMAGE:+"$COMPARE_IMAGE"}; do
+      container "$image, management port" "$i" -e PORT=8081 -e MANAGEMENT_SERVER_PORT=8080 "$image"
+    done
   fi
 done
 echo "== load $(cut -d' ' -f1-3 /proc/loadavg)"
