@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Time to ready: the Docker image (Java 25 with its AOT cache) against `java -jar` on this machine's JDK 17
-# with no archive of the application (the JDK's own default CDS archive stays on, as in every `java -jar`),
-# in the same run, alternating, REPEAT times each (default 3). See BENCHMARKS.md, "Time to ready".
+# Time to ready: the Docker image (Java 25, Spring AOT and its AOT cache) against `java -jar` on this
+# machine's JDK 17 with no archive of the application (the JDK's own default CDS archive stays on, as in
+# every `java -jar`), in the same run, alternating, REPEAT times each (default 3). See BENCHMARKS.md,
+# "Time to ready" and "Issue 18, third pass: start".
 #
 #   bench/startup.sh          PORT (default 18311), REPEAT; as root (podman)
 #   bench/startup.sh --short  the host jar once, no image, no podman (CI's smoke run: the script works)
 #
 # Each variant is timed from the launch (`podman run` / `java`) to the first 200 with status UP from
-# /actuator/health/readiness; the line also gives Boot's own "Started ... in" figure and the resident memory.
+# /actuator/health/readiness; the line also gives the CPU time the JVM used until then (read just after;
+# the container's through podman exec, a little later), Boot's own "Started ... in" figure and the
+# resident memory.
 # Also the same image without its AOT cache (the ENTRYPOINT's java without -XX:AOTCache), to show what the
 # cache itself gives. Builds the image with .ci/build-image unless backprop-lab:latest exists (it is kept).
 # IMAGE=... times another image; COMPARE_IMAGE=... adds that image's row to every round (e.g. the image
@@ -65,16 +68,21 @@ until_ready() {
   exit 1
 }
 
+# cpu_seconds < /proc/PID/stat: the CPU time (user + system, every thread) the process has used. On two
+# shared cores the wall time swings with the other work; the CPU time a start needs hardly does.
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }'; }
+
 host_jar() {
   local start ms rss
   start=$(date +%s%N)
   "$JAVA17" -jar "$OUT/backprop-lab.jar" --server.port="$PORT" >"$OUT/startup-jar.log" 2>&1 &
   SERVER=$!
   ms=$(until_ready "$start" "kill -0 $SERVER")
+  CPU=$(cpu_seconds <"/proc/$SERVER/stat")
   rss=$(ps -o rss= -p "$SERVER" | tr -d ' ')
   kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=
   LAST_MS=$ms
-  printf '%-40s %6d ms to ready, RSS %3d MiB, %s\n' "host JDK 17, java -jar, no archive #$1" "$ms" $((rss / 1024)) \
+  printf '%-40s %6d ms to ready, CPU %4s s, RSS %3d MiB, %s\n' "host JDK 17, java -jar, no archive #$1" "$ms" "$CPU" $((rss / 1024)) \
     "$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds' "$OUT/startup-jar.log")"
 }
 
@@ -84,11 +92,12 @@ container() { # container LABEL ROUND [podman run options...]
   start=$(date +%s%N)
   podman run -d --name "$NAME" --memory 768m -p "127.0.0.1:$PORT:8080" "$@" >/dev/null 2>>"$OUT/startup-podman.log"
   ms=$(until_ready "$start" "podman container exists $NAME")
+  CPU=$(podman exec "$NAME" cat /proc/1/stat | cpu_seconds)
   rss=$(podman exec "$NAME" sh -c 'grep VmRSS /proc/1/status' | awk '{print $2}')
   podman logs "$NAME" >"$OUT/startup-container.log" 2>&1
   podman rm -f -t 10 "$NAME" >/dev/null 2>>"$OUT/startup-podman.log"
   LAST_MS=$ms
-  printf '%-40s %6d ms to ready, RSS %3d MiB, %s\n' "$label #$round" "$ms" $((rss / 1024)) \
+  printf '%-40s %6d ms to ready, CPU %4s s, RSS %3d MiB, %s\n' "$label #$round" "$ms" "$CPU" $((rss / 1024)) \
     "$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds' "$OUT/startup-container.log")"
 }
 
