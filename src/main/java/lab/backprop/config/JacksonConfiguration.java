@@ -45,6 +45,7 @@ class JacksonConfiguration {
 	@Bean
 	JsonMapperBuilderCustomizer strictExactJson() {
 		return builder -> builder.addModule(NoTextForNumberArrays.module())
+			.addModule(NumberArrayWriter.module())
 			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION, StreamReadFeature.USE_FAST_DOUBLE_PARSER)
 			.enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
 			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
