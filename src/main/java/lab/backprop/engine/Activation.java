@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.apache.commons.math3.linear.RealMatrix;
 
+import lab.backprop.engine.fdlibm.FdLibm;
 import lab.backprop.engine.linalg.Matrices;
 
 /**
@@ -35,9 +36,10 @@ public enum Activation {
 	TANH {
 		@Override
 		double value(double z) {
-			// StrictMath: Java 24+ computes Math.tanh with an intrinsic whose last bit
-			// differs from fdlibm's, so the image (Java 25) and a JDK 17 would disagree
-			return StrictMath.tanh(z);
+			// fdlibm's bits, StrictMath's: Java 24+ computes Math.tanh with an intrinsic
+			// whose last bit differs, so the image (Java 25) and a JDK 17 would disagree.
+			// The port saves JDK 17's JNI call into C fdlibm.
+			return FdLibm.tanh(z);
 		}
 
 		@Override
@@ -45,8 +47,8 @@ public enum Activation {
 			if (Math.abs(z) < 1.0) {
 				return 1.0 - a * a;
 			}
-			double cosh = Math.cosh(z); // sech^2 z stays accurate where 1 - tanh^2 z
-										// cancels to 0
+			double cosh = FdLibm.cosh(z); // sech^2 z stays accurate where 1 - tanh^2 z
+											// cancels to 0
 			return 1.0 / (cosh * cosh);
 		}
 	},
