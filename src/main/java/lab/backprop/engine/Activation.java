@@ -47,8 +47,8 @@ public enum Activation {
 			if (Math.abs(z) < 1.0) {
 				return 1.0 - a * a;
 			}
-			double cosh = FdLibm.cosh(z); // sech^2 z stays accurate where 1 - tanh^2 z
-											// cancels to 0
+			// sech^2 z stays accurate where 1 - tanh^2 z cancels to 0
+			double cosh = FdLibm.cosh(z);
 			return 1.0 / (cosh * cosh);
 		}
 

@@ -67,10 +67,10 @@ public record BackwardPass(RealMatrix dLdPrediction, List<LayerGradients> layers
 			ForwardPass.LayerValues values = forward.layers().get(i);
 			Activation activation = values.activation();
 
-			// An element-wise slope of a finite z lies in [0, 1] (ActivationBoundsTest):
-			// it
-			// and its product with the finite dL/dA need no check. Softmax's Jacobian
-			// product and a loss's fused gradient can overflow.
+			// An element-wise slope of a finite z lies in [0, 1]
+			// (ActivationBoundsTest), so neither it nor its product with the
+			// finite dL/dA needs a check; softmax's Jacobian product and a
+			// loss's fused gradient can overflow.
 			RealMatrix dOutputdZ = activation.derivative(values.z(), values.output());
 			RealMatrix fused = i == network.depth() - 1 ? loss.outputGradient(out, labels) : null;
 			RealMatrix dLdZ = fused != null ? fused

@@ -136,25 +136,17 @@ public final class FdLibm {
 		return HUGE * HUGE;
 	}
 
-	private static final double O_THRESHOLD = 7.09782712893383973096e+02; /*
-																			 * 0x40862E42
-																			 * 0xFEFA39EF
-																			 */
+	// 0x40862E42 0xFEFA39EF
+	private static final double O_THRESHOLD = 7.09782712893383973096e+02;
 
-	private static final double LN2_HI = 6.93147180369123816490e-01; /*
-																		 * 0x3fe62e42,
-																		 * 0xfee00000
-																		 */
+	// 0x3fe62e42 0xfee00000
+	private static final double LN2_HI = 6.93147180369123816490e-01;
 
-	private static final double LN2_LO = 1.90821492927058770002e-10; /*
-																		 * 0x3dea39ef,
-																		 * 0x35793c76
-																		 */
+	// 0x3dea39ef 0x35793c76
+	private static final double LN2_LO = 1.90821492927058770002e-10;
 
-	private static final double INVLN2 = 1.44269504088896338700e+00; /*
-																		 * 0x3ff71547,
-																		 * 0x652b82fe
-																		 */
+	// 0x3ff71547 0x652b82fe
+	private static final double INVLN2 = 1.44269504088896338700e+00;
 
 	/* scaled coefficients related to expm1 */
 	private static final double Q1 = -3.33333333333331316428e-02; /* BFA11111 111110F4 */
