@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.apache.commons.math3.linear.RealMatrix;
 
+import lab.backprop.engine.fdlibm.FdLibm;
 import lab.backprop.engine.linalg.Matrices;
 
 /**
@@ -35,9 +36,10 @@ public enum Activation {
 	TANH {
 		@Override
 		double value(double z) {
-			// StrictMath: Java 24+ computes Math.tanh with an intrinsic whose last bit
-			// differs from fdlibm's, so the image (Java 25) and a JDK 17 would disagree
-			return StrictMath.tanh(z);
+			// fdlibm's bits, StrictMath's: Java 24+ computes Math.tanh with an intrinsic
+			// whose last bit differs, so the image (Java 25) and a JDK 17 would disagree.
+			// The port saves JDK 17's JNI call into C fdlibm.
+			return FdLibm.tanh(z);
 		}
 
 		@Override
@@ -45,9 +47,19 @@ public enum Activation {
 			if (Math.abs(z) < 1.0) {
 				return 1.0 - a * a;
 			}
-			double cosh = Math.cosh(z); // sech^2 z stays accurate where 1 - tanh^2 z
-										// cancels to 0
+			// sech^2 z stays accurate where 1 - tanh^2 z cancels to 0
+			double cosh = FdLibm.cosh(z);
 			return 1.0 / (cosh * cosh);
+		}
+
+		@Override
+		public RealMatrix apply(RealMatrix z) {
+			return Matrices.map(z, this::value);
+		}
+
+		@Override
+		public RealMatrix derivative(RealMatrix z, RealMatrix a) {
+			return Matrices.combine(z, a, this::slope);
 		}
 	},
 
@@ -60,6 +72,16 @@ public enum Activation {
 		@Override
 		double slope(double z, double a) {
 			return z > 0.0 ? 1.0 : 0.0;
+		}
+
+		@Override
+		public RealMatrix apply(RealMatrix z) {
+			return Matrices.map(z, this::value);
+		}
+
+		@Override
+		public RealMatrix derivative(RealMatrix z, RealMatrix a) {
+			return Matrices.combine(z, a, this::slope);
 		}
 	},
 
@@ -176,7 +198,11 @@ public enum Activation {
 
 	abstract double slope(double z, double a);
 
-	/** a = f(z). */
+	/**
+	 * a = f(z). The busy activations (tanh, relu) repeat this and {@link #derivative}
+	 * word for word: a call site of their own, where the JIT sees one {@code value} and
+	 * inlines it into the loop instead of calling it through the enum per element.
+	 */
 	public RealMatrix apply(RealMatrix z) {
 		return Matrices.map(z, this::value);
 	}

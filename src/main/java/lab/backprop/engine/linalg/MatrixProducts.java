@@ -18,24 +18,11 @@ public interface MatrixProducts {
 	RealMatrix multiplyTranspose(RealMatrix a, RealMatrix b);
 
 	/**
-	 * Commons Math's own products: each element summed over k in order, as the textbook
-	 * writes it.
+	 * Commons Math's products: each element summed over k in order from 0, as the
+	 * textbook writes it (and as {@code AbstractRealMatrix.multiply} does), read along
+	 * the engine's row-major arrays instead of through {@code getEntry} and without
+	 * forming a transpose: the same sums, so the same bits.
 	 */
-	MatrixProducts COMMONS_MATH = new MatrixProducts() {
-		@Override
-		public RealMatrix multiply(RealMatrix a, RealMatrix b) {
-			return a.multiply(b);
-		}
-
-		@Override
-		public RealMatrix transposeMultiply(RealMatrix a, RealMatrix b) {
-			return a.transpose().multiply(b);
-		}
-
-		@Override
-		public RealMatrix multiplyTranspose(RealMatrix a, RealMatrix b) {
-			return a.multiply(b.transpose());
-		}
-	};
+	MatrixProducts COMMONS_MATH = new TextbookProducts();
 
 }

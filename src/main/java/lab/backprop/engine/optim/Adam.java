@@ -28,6 +28,12 @@ public record Adam(double beta1, double beta2, double eps, double weightDecay) i
 
 	@Override
 	public void update(Tensor now, double[] grad, Tensor next, long t, double lr, int from, int to) {
+		updateAndCheck(now, grad, next, t, lr, from, to);
+	}
+
+	/** The rule with the finiteness check fused into its loop. */
+	@Override
+	public boolean updateAndCheck(Tensor now, double[] grad, Tensor next, long t, double lr, int from, int to) {
 		double[] theta = now.values();
 		double[] m = now.buffer(EXP_AVG);
 		double[] v = now.buffer(EXP_AVG_SQ);
@@ -37,14 +43,18 @@ public record Adam(double beta1, double beta2, double eps, double weightDecay) i
 		double biasCorrection1 = 1.0 - Math.pow(beta1, t);
 		double biasCorrection2Sqrt = Math.sqrt(1.0 - Math.pow(beta2, t));
 		double stepSize = lr / biasCorrection1;
+		double zero = 0.0;
 		for (int k = from; k < to; k++) {
 			double g = TensorOptimizer.withWeightDecay(grad[k], theta[k], weightDecay);
 			double mk = TensorOptimizer.lerp(m[k], g, 1.0 - beta1);
 			double vk = beta2 * v[k] + (1.0 - beta2) * g * g;
 			double denom = Math.sqrt(vk) / biasCorrection2Sqrt + eps;
-			newTheta[k] = theta[k] + -stepSize * (mk / denom);
+			double thetaK = theta[k] + -stepSize * (mk / denom);
+			newTheta[k] = thetaK;
 			newM[k] = mk;
 			newV[k] = vk;
+			zero += thetaK * 0.0 + mk * 0.0 + vk * 0.0;
 		}
+		return zero == 0.0;
 	}
 }

@@ -1,7 +1,6 @@
 package lab.backprop.engine.optim;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +47,22 @@ public interface TensorOptimizer extends Optimizer {
 	 * @param t the number of this step, 1 for the first
 	 */
 	void update(Tensor now, double[] grad, Tensor next, long t, double lr, int from, int to);
+
+	/**
+	 * {@link #update} that also says whether every value it wrote (the new parameters and
+	 * buffers from {@code from} to {@code to}) is finite; {@code false} when one may not
+	 * be (the arrays are then checked one by one to name it). By default the written
+	 * ranges are read again; a rule can check its values in its own loop instead, while
+	 * they are in registers (one pass over memory instead of two).
+	 */
+	default boolean updateAndCheck(Tensor now, double[] grad, Tensor next, long t, double lr, int from, int to) {
+		update(now, grad, next, t, lr, from, to);
+		boolean finite = Matrices.isFinite(next.values(), from, to);
+		for (String name : bufferNames()) {
+			finite &= Matrices.isFinite(next.buffer(name), from, to);
+		}
+		return finite;
+	}
 
 	/**
 	 * Tensors from this many parameters on are updated on two cores ({@link Halves}):
@@ -116,30 +131,25 @@ public interface TensorOptimizer extends Optimizer {
 	/**
 	 * Runs the rule over a whole tensor, on two cores when it is large, and says which of
 	 * the new arrays are finite: the values first, then the buffers in
-	 * {@link #bufferNames()}'s order. Each range checks what it wrote while it is still
-	 * in the cache.
+	 * {@link #bufferNames()}'s order. The rule checks what it writes as it goes; only
+	 * when that finds something not finite are the arrays read one by one to say which.
 	 */
 	private boolean[] apply(Tensor now, double[] grad, Tensor next, long t, double lr) {
+		// one answer per range: the first, and the second when there are two
+		boolean[] rangesFinite = { true, true };
+		int size = now.values().length;
+		Halves.run(size, size >= SHARED_SIZE,
+				(from, to) -> rangesFinite[from == 0 ? 0 : 1] = updateAndCheck(now, grad, next, t, lr, from, to));
 		List<double[]> written = new ArrayList<>();
 		written.add(next.values());
 		for (String name : bufferNames()) {
 			written.add(next.buffer(name));
 		}
-		// one row of answers per range: the first, and the second when there are two
-		boolean[][] finite = new boolean[2][written.size()];
-		Arrays.fill(finite[1], true);
-		int size = now.values().length;
-		Halves.run(size, size >= SHARED_SIZE, (from, to) -> {
-			update(now, grad, next, t, lr, from, to);
-			boolean[] range = finite[from == 0 ? 0 : 1];
-			for (int j = 0; j < range.length; j++) {
-				range[j] = Matrices.isFinite(written.get(j), from, to);
-			}
-		});
+		boolean[] finite = new boolean[written.size()];
 		for (int j = 0; j < written.size(); j++) {
-			finite[0][j] &= finite[1][j];
+			finite[j] = rangesFinite[0] && rangesFinite[1] || Matrices.isFinite(written.get(j));
 		}
-		return finite[0];
+		return finite;
 	}
 
 	/**

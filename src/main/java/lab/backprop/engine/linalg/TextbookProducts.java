@@ -1,0 +1,86 @@
+package lab.backprop.engine.linalg;
+
+import org.apache.commons.math3.exception.DimensionMismatchException;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * {@link MatrixProducts#COMMONS_MATH}: c[i][j] = Σ_k a[i][k]·b[k][j], each sum started at
+ * 0 and taken over k in order, exactly Commons Math's {@code AbstractRealMatrix.multiply}
+ * loop (the transposed forms are that loop on the transposed operand), on the arrays of
+ * {@link RowMajorMatrix}.
+ */
+final class TextbookProducts implements MatrixProducts {
+
+	@Override
+	public RealMatrix multiply(RealMatrix a, RealMatrix b) {
+		int m = a.getRowDimension();
+		int k = a.getColumnDimension();
+		int n = b.getColumnDimension();
+		checkInner(b.getRowDimension(), k);
+		double[] x = Matrices.data(a);
+		double[] y = Matrices.data(b);
+		double[] c = new double[m * n];
+		for (int i = 0; i < m; i++) {
+			int row = i * k;
+			for (int j = 0; j < n; j++) {
+				double sum = 0;
+				for (int l = 0; l < k; l++) {
+					sum += x[row + l] * y[l * n + j];
+				}
+				c[i * n + j] = sum;
+			}
+		}
+		return new RowMajorMatrix(m, n, c);
+	}
+
+	@Override
+	public RealMatrix transposeMultiply(RealMatrix a, RealMatrix b) {
+		int k = a.getRowDimension();
+		int m = a.getColumnDimension();
+		int n = b.getColumnDimension();
+		checkInner(b.getRowDimension(), k);
+		double[] x = Matrices.data(a);
+		double[] y = Matrices.data(b);
+		double[] c = new double[m * n];
+		for (int i = 0; i < m; i++) {
+			for (int j = 0; j < n; j++) {
+				double sum = 0;
+				for (int l = 0; l < k; l++) {
+					sum += x[l * m + i] * y[l * n + j];
+				}
+				c[i * n + j] = sum;
+			}
+		}
+		return new RowMajorMatrix(m, n, c);
+	}
+
+	@Override
+	public RealMatrix multiplyTranspose(RealMatrix a, RealMatrix b) {
+		int m = a.getRowDimension();
+		int k = a.getColumnDimension();
+		int n = b.getRowDimension();
+		checkInner(b.getColumnDimension(), k);
+		double[] x = Matrices.data(a);
+		double[] y = Matrices.data(b);
+		double[] c = new double[m * n];
+		for (int i = 0; i < m; i++) {
+			int row = i * k;
+			for (int j = 0; j < n; j++) {
+				int column = j * k;
+				double sum = 0;
+				for (int l = 0; l < k; l++) {
+					sum += x[row + l] * y[column + l];
+				}
+				c[i * n + j] = sum;
+			}
+		}
+		return new RowMajorMatrix(m, n, c);
+	}
+
+	private static void checkInner(int actual, int expected) {
+		if (actual != expected) {
+			throw new DimensionMismatchException(actual, expected);
+		}
+	}
+
+}
