@@ -17,20 +17,7 @@ final class TextbookProducts implements MatrixProducts {
 		int k = a.getColumnDimension();
 		int n = b.getColumnDimension();
 		checkInner(b.getRowDimension(), k);
-		double[] x = Matrices.data(a);
-		double[] y = Matrices.data(b);
-		double[] c = new double[m * n];
-		for (int i = 0; i < m; i++) {
-			int row = i * k;
-			for (int j = 0; j < n; j++) {
-				double sum = 0;
-				for (int l = 0; l < k; l++) {
-					sum += x[row + l] * y[l * n + j];
-				}
-				c[i * n + j] = sum;
-			}
-		}
-		return new RowMajorMatrix(m, n, c);
+		return product(m, k, n, Matrices.data(a), k, 1, Matrices.data(b), n, 1);
 	}
 
 	@Override
@@ -39,19 +26,7 @@ final class TextbookProducts implements MatrixProducts {
 		int m = a.getColumnDimension();
 		int n = b.getColumnDimension();
 		checkInner(b.getRowDimension(), k);
-		double[] x = Matrices.data(a);
-		double[] y = Matrices.data(b);
-		double[] c = new double[m * n];
-		for (int i = 0; i < m; i++) {
-			for (int j = 0; j < n; j++) {
-				double sum = 0;
-				for (int l = 0; l < k; l++) {
-					sum += x[l * m + i] * y[l * n + j];
-				}
-				c[i * n + j] = sum;
-			}
-		}
-		return new RowMajorMatrix(m, n, c);
+		return product(m, k, n, Matrices.data(a), 1, m, Matrices.data(b), n, 1);
 	}
 
 	@Override
@@ -60,16 +35,22 @@ final class TextbookProducts implements MatrixProducts {
 		int k = a.getColumnDimension();
 		int n = b.getRowDimension();
 		checkInner(b.getColumnDimension(), k);
-		double[] x = Matrices.data(a);
-		double[] y = Matrices.data(b);
+		return product(m, k, n, Matrices.data(a), k, 1, Matrices.data(b), 1, k);
+	}
+
+	/**
+	 * The m × n product of x and y read through strides, which is how one loop serves the
+	 * transposed forms without a transposed copy: x[i][l] is
+	 * {@code x[i * xRow + l * xInner]}, y[l][j] is {@code y[l * yInner + j * yColumn]}.
+	 */
+	private static RealMatrix product(int m, int k, int n, double[] x, int xRow, int xInner, double[] y, int yInner,
+			int yColumn) {
 		double[] c = new double[m * n];
 		for (int i = 0; i < m; i++) {
-			int row = i * k;
 			for (int j = 0; j < n; j++) {
-				int column = j * k;
 				double sum = 0;
 				for (int l = 0; l < k; l++) {
-					sum += x[row + l] * y[column + l];
+					sum += x[i * xRow + l * xInner] * y[l * yInner + j * yColumn];
 				}
 				c[i * n + j] = sum;
 			}
