@@ -57,11 +57,16 @@ COPY docker/aot-training.sh /usr/local/bin/aot-training
 #   on JDK 22+ pins the regions concerned and collects the rest (docs/operations-observability.md,
 #   measurements in BENCHMARKS.md);
 # - a clean exit on OutOfMemoryError, so that the restart policy takes over;
-# - native access for netlib's JNI shim (its System.load), which Java 25 otherwise warns about.
+# - native access for netlib's JNI shim (its System.load), which Java 25 otherwise warns about;
+# - the AOT cache mapped where it was made to be (ArchiveRelocationMode=0, a diagnostic flag): Java 25
+#   maps it at a random address by default and then rewrites every pointer in its 89 MB, 0.1 to 0.35 s of
+#   each start on two cores ("Genesis" in -Xlog:startuptime); at its own address nothing is rewritten (if
+#   that address is taken, the JVM relocates as before). What it gives up: the cache's classes are at
+#   the same address in every container (address-space randomisation for that region only).
 # Not set: --add-modules=jdk.incubator.vector. The image computes large products on OpenBLAS, and the
 # incubator module only speeds the pure-Java fallback (backprop.engine.blas=java), while it makes the JVM
 # drop the AOT cache's full module graph and AOT-linked classes: a start about 40 % slower (BENCHMARKS.md).
-ENV JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED"
+ENV JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"
 ENV PORT=8080
 
 # Java 25's AOT cache (JEP 483/514/515), made by a training run that serves real requests

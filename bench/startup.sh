@@ -9,8 +9,8 @@
 #
 # Each variant is timed from the launch (`podman run` / `java`) to the first 200 with status UP from
 # /actuator/health/readiness; the line also gives the CPU time the JVM used until then (read just after;
-# the container's through podman exec, a little later), Boot's own "Started ... in" figure and the
-# resident memory.
+# the container's through podman exec, a little later), Boot's own "Started ... in" figure, the
+# resident memory and how long the first seed /train-step after ready took.
 # Also the same image without its AOT cache (the ENTRYPOINT's java without -XX:AOTCache), to show what the
 # cache itself gives. Builds the image with .ci/build-image unless backprop-lab:latest exists (it is kept).
 # IMAGE=... times another image; COMPARE_IMAGE=... adds that image's row to every round (e.g. the image
@@ -68,6 +68,13 @@ until_ready() {
   exit 1
 }
 
+# first_request: milliseconds of the first seed /train-step after ready (the probe's own requests came before)
+first_request() {
+  curl -s -o /dev/null -w '%{time_total}' -H 'Content-Type: application/json' \
+    -d '{"inputs": [[0.5, 0.2, 0.8]], "weights": [[0.1], [-0.3], [0.5]], "bias": [[0.1]], "label": [[0.7]], "learningRate": 0.1}' \
+    "http://127.0.0.1:$PORT/train-step" | awk '{ printf "%d", $1 * 1000 }'
+}
+
 # cpu_seconds < /proc/PID/stat: the CPU time (user + system, every thread) the process has used. On two
 # shared cores the wall time swings with the other work; the CPU time a start needs hardly does.
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }'; }
@@ -80,9 +87,10 @@ host_jar() {
   ms=$(until_ready "$start" "kill -0 $SERVER")
   CPU=$(cpu_seconds <"/proc/$SERVER/stat")
   rss=$(ps -o rss= -p "$SERVER" | tr -d ' ')
+  first=$(first_request)
   kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=
   LAST_MS=$ms
-  printf '%-40s %6d ms to ready, CPU %4s s, RSS %3d MiB, %s\n' "host JDK 17, java -jar, no archive #$1" "$ms" "$CPU" $((rss / 1024)) \
+  printf '%-40s %6d ms to ready, CPU %4s s, RSS %3d MiB, first /train-step %4d ms, %s\n' "host JDK 17, java -jar, no archive #$1" "$ms" "$CPU" $((rss / 1024)) "$first" \
     "$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds' "$OUT/startup-jar.log")"
 }
 
@@ -94,10 +102,11 @@ container() { # container LABEL ROUND [podman run options...]
   ms=$(until_ready "$start" "podman container exists $NAME")
   CPU=$(podman exec "$NAME" cat /proc/1/stat | cpu_seconds)
   rss=$(podman exec "$NAME" sh -c 'grep VmRSS /proc/1/status' | awk '{print $2}')
+  first=$(first_request)
   podman logs "$NAME" >"$OUT/startup-container.log" 2>&1
   podman rm -f -t 10 "$NAME" >/dev/null 2>>"$OUT/startup-podman.log"
   LAST_MS=$ms
-  printf '%-40s %6d ms to ready, CPU %4s s, RSS %3d MiB, %s\n' "$label #$round" "$ms" "$CPU" $((rss / 1024)) \
+  printf '%-40s %6d ms to ready, CPU %4s s, RSS %3d MiB, first /train-step %4d ms, %s\n' "$label #$round" "$ms" "$CPU" $((rss / 1024)) "$first" \
     "$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds' "$OUT/startup-container.log")"
 }
 

@@ -119,6 +119,27 @@ class ActuatorExposureIT {
 		assertThat(scrape).containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/train-step\"");
 	}
 
+	/**
+	 * The JVM's, the requests' and the process's metrics are scraped; Tomcat's session
+	 * metrics are left out (no sessions are kept; binding them costs each start about
+	 * half a second before readiness: BackpropLabApplication).
+	 */
+	@Test
+	void prometheusHasJvmAndProcessMetricsButNoTomcatSessions() {
+		String scrape = client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(scrape).contains("jvm_memory_used_bytes", "jvm_gc_memory_allocated_bytes_total",
+				"jvm_threads_live_threads", "process_cpu_usage", "application_ready_time_seconds");
+		assertThat(scrape).doesNotContain("tomcat_sessions");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "/actuator/env", "/actuator/beans", "/actuator/heapdump", "/actuator/threaddump",
 			"/actuator/configprops", "/actuator/loggers", "/actuator/mappings", "/actuator/conditions",
