@@ -4,12 +4,13 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 
+import lab.backprop.engine.linalg.Matrices;
 import lab.backprop.engine.linalg.VectorLanes;
 
 /**
  * Run by {@link ScalarFallbackTest} in a JVM without the Vector API: prints whether the
- * module is there and the bits of a few Adam updates, which the test compares with its
- * own (vector) run.
+ * module is there and the bits of a few Adam updates and maxima, which the test compares
+ * with its own (vector) run.
  */
 final class ScalarFallbackProbe {
 
@@ -20,11 +21,11 @@ final class ScalarFallbackProbe {
 		System.out.println(VectorLanes.AVAILABLE + " " + fingerprint());
 	}
 
-	/** A hash of the raw bits of Adam's results, with their finiteness. */
+	/** A hash of the raw bits of Adam's results (with their finiteness) and of maxAbs. */
 	static int fingerprint() {
 		Random random = new Random(29);
 		int length = 1237;
-		long[] bits = new long[4 * 3 * length + 4];
+		long[] bits = new long[4 * 3 * length + 8];
 		int b = 0;
 		for (Adam adam : new Adam[] { new Adam(0.9, 0.999, 1e-8, 0.0), new Adam(0.3, 0.5, 1e-3, 0.01) }) {
 			for (long t : new long[] { 1, 777 }) {
@@ -49,6 +50,7 @@ final class ScalarFallbackProbe {
 					}
 				}
 				bits[b++] = finite ? 1 : 0;
+				bits[b++] = Double.doubleToRawLongBits(Matrices.maxAbs(after.values()));
 			}
 		}
 		return Arrays.hashCode(bits);
