@@ -38,7 +38,9 @@ class ArchitectureTest {
 
 	/**
 	 * The engine, with its sub-packages, uses no framework and nothing of ours outside
-	 * it.
+	 * it. The JDK's Vector API is allowed: the optimizers' and Finite's loops run on the
+	 * vector lanes with the scalar loops' bits (linalg.VectorLanes), and a JVM without
+	 * the module runs the scalar ones.
 	 */
 	static ArchRule engineIsPlainJava(String root) {
 		return noClasses().that()
@@ -49,7 +51,8 @@ class ArchitectureTest {
 					"com.fasterxml..")
 			.orShould()
 			.dependOnClassesThat()
-			.resideOutsideOfPackages(root + ".engine..", "java..", "org.apache.commons.math3..", "dev.ludovic.netlib..")
+			.resideOutsideOfPackages(root + ".engine..", "java..", "jdk.incubator.vector..",
+					"org.apache.commons.math3..", "dev.ludovic.netlib..")
 			.because("the engine is the mathematics, read top to bottom like the seed");
 	}
 

@@ -42,32 +42,8 @@ final class Finite {
 		return terms * maxAbs(a) * maxAbs(b) < Double.MAX_VALUE / 4;
 	}
 
-	/**
-	 * The largest |v| of a finite matrix (without Math.max's NaN rule, which is slower),
-	 * kept in four maxima side by side so that the comparisons do not wait for each
-	 * other.
-	 */
 	private static double maxAbs(RealMatrix m) {
-		double[] values = Matrices.data(m);
-		double max0 = 0.0;
-		double max1 = 0.0;
-		double max2 = 0.0;
-		double max3 = 0.0;
-		int k = 0;
-		for (int end = values.length & ~3; k < end; k += 4) {
-			max0 = larger(max0, Math.abs(values[k]));
-			max1 = larger(max1, Math.abs(values[k + 1]));
-			max2 = larger(max2, Math.abs(values[k + 2]));
-			max3 = larger(max3, Math.abs(values[k + 3]));
-		}
-		for (; k < values.length; k++) {
-			max0 = larger(max0, Math.abs(values[k]));
-		}
-		return larger(larger(max0, max1), larger(max2, max3));
-	}
-
-	private static double larger(double a, double b) {
-		return a > b ? a : b;
+		return Matrices.maxAbs(Matrices.data(m));
 	}
 
 	static void check(RealVector v, String quantity) {

@@ -2,6 +2,8 @@ package lab.backprop.engine.optim;
 
 import java.util.List;
 
+import lab.backprop.engine.linalg.VectorLanes;
+
 /**
  * Adam as {@code torch.optim.Adam} (without amsgrad): with g = dL/dθ + wd·θ and t the
  * step number, <pre>
@@ -31,7 +33,10 @@ public record Adam(double beta1, double beta2, double eps, double weightDecay) i
 		updateAndCheck(now, grad, next, t, lr, from, to);
 	}
 
-	/** The rule with the finiteness check fused into its loop. */
+	/**
+	 * The rule with the finiteness check fused into its loop: on the vector lanes where
+	 * the JVM has them ({@link AdamLanes}, the same bits), else element by element.
+	 */
 	@Override
 	public boolean updateAndCheck(Tensor now, double[] grad, Tensor next, long t, double lr, int from, int to) {
 		double[] theta = now.values();
@@ -40,6 +45,15 @@ public record Adam(double beta1, double beta2, double eps, double weightDecay) i
 		double[] newTheta = next.values();
 		double[] newM = next.buffer(EXP_AVG);
 		double[] newV = next.buffer(EXP_AVG_SQ);
+		if (VectorLanes.AVAILABLE) {
+			return AdamLanes.updateAndCheck(this, theta, grad, m, v, newTheta, newM, newV, t, lr, from, to);
+		}
+		return scalarUpdateAndCheck(theta, grad, m, v, newTheta, newM, newV, t, lr, from, to);
+	}
+
+	/** The rule element by element; {@code true} when every value it wrote is finite. */
+	boolean scalarUpdateAndCheck(double[] theta, double[] grad, double[] m, double[] v, double[] newTheta,
+			double[] newM, double[] newV, long t, double lr, int from, int to) {
 		double biasCorrection1 = 1.0 - Math.pow(beta1, t);
 		double biasCorrection2Sqrt = Math.sqrt(1.0 - Math.pow(beta2, t));
 		double stepSize = lr / biasCorrection1;
