@@ -177,10 +177,11 @@ final class ShortestDoubleText {
 
 	/** 0 < e <= 7: plain, without leading zeroes. */
 	private static int toChars1(int h, int m, int l, int e, byte[] to, int first) {
-		int last = digits(h, m, l, to, first);
+		int lastNonZero = digits(h, m, l, to, first);
+		int last = first + (l == 0 ? 8 : 16);
 		System.arraycopy(to, first + e, to, first + e + 1, last - (first + e) + 1);
 		to[first + e] = '.';
-		return afterTrailingZeroes(to, last + 1);
+		return lastNonZero < first + e ? first + e + 2 : lastNonZero + 2;
 	}
 
 	/** -3 < e <= 0: plain, with leading zeroes. */
@@ -190,38 +191,46 @@ final class ShortestDoubleText {
 		for (; e < 0; ++e) {
 			to[at++] = '0';
 		}
-		return afterTrailingZeroes(to, digits(h, m, l, to, at));
+		return digits(h, m, l, to, at) + 1;
 	}
 
 	/** Computerized scientific notation. */
 	private static int toChars3(int h, int m, int l, int e, byte[] to, int first) {
-		int last = digits(h, m, l, to, first + 1);
+		int lastNonZero = digits(h, m, l, to, first + 1);
 		to[first] = to[first + 1];
 		to[first + 1] = '.';
-		return exponent(e - 1, to, afterTrailingZeroes(to, last));
+		return exponent(e - 1, to, lastNonZero == first + 1 ? first + 3 : lastNonZero + 1);
 	}
 
 	/**
-	 * Writes the digit h and the eight digits of m and of l from {@code at} (those of l
-	 * only when not all zero); answers the index of the last one written.
+	 * Writes the digit h (never 0) and the eight digits of m and of l from {@code at}
+	 * (those of l only when not all zero); answers the index of the last digit that is
+	 * not 0, counted from the digits' values rather than read back from the buffer.
 	 */
 	private static int digits(int h, int m, int l, byte[] to, int at) {
 		to[at] = (byte) ('0' + h);
-		eightDigits(to, at + 1, m);
+		long high = eightDigits(to, at + 1, m);
 		if (l == 0) {
-			return at + 8;
+			return at + 8 - trailingZeroDigits(high);
 		}
-		eightDigits(to, at + 9, l);
-		return at + 16;
+		return at + 16 - trailingZeroDigits(eightDigits(to, at + 9, l));
+	}
+
+	/**
+	 * The zero digits at the end of eight digits given as byte values, last digit in the
+	 * highest byte (all eight when they are all zero).
+	 */
+	private static int trailingZeroDigits(long digits) {
+		return Long.numberOfLeadingZeros(digits) >>> 3;
 	}
 
 	/**
 	 * The eight decimal digits of {@code value} (below 10⁸), first digit first, as one
 	 * little-endian long of ASCII bytes: split into two halves of four digits, pairs,
 	 * then digits, each lane of the long at once (x/100 = x·10486 >> 20 for x < 10⁴, y/10
-	 * = y·103 >> 10 for y < 100).
+	 * = y·103 >> 10 for y < 100). Answers the digits' values (before the ASCII offset).
 	 */
-	private static void eightDigits(byte[] to, int at, int value) {
+	private static long eightDigits(byte[] to, int at, int value) {
 		long high = value / 10_000;
 		long halves = high | (value - high * 10_000) << 32;
 		long hundreds = (halves * 10_486 >>> 20) & 0x0000_007F_0000_007FL;
@@ -229,20 +238,7 @@ final class ShortestDoubleText {
 		long tens = (pairs * 103 >>> 10) & 0x000F_000F_000F_000FL;
 		long digits = tens | (pairs - tens * 10) << 8;
 		LITTLE_ENDIAN_LONGS.set(to, at, digits + 0x3030_3030_3030_3030L);
-	}
-
-	/**
-	 * Drops the zeroes at the end of the digits ending at {@code last}, keeping one after
-	 * the point; answers the index after the last byte kept.
-	 */
-	private static int afterTrailingZeroes(byte[] to, int last) {
-		while (to[last] == '0') {
-			--last;
-		}
-		if (to[last] == '.') {
-			++last;
-		}
-		return last + 1;
+		return digits;
 	}
 
 	private static int exponent(int e, byte[] to, int at) {
