@@ -18,6 +18,7 @@ import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.json.JsonMapper;
+import lab.backprop.request.NumberArrayJsonFactory;
 import lab.backprop.system.limits.RequestLimits;
 
 /**
@@ -31,12 +32,15 @@ class JacksonConfiguration {
 
 	/**
 	 * Boot's own mapper builder, on a JSON factory that enforces the nesting, number and
-	 * string limits (Boot 4.0 has no properties for Jackson's stream read constraints).
+	 * string limits (Boot 4.0 has no properties for Jackson's stream read constraints),
+	 * whose parser reads the numbers of arrays straight from its bytes
+	 * ({@link NumberArrayJsonFactory}).
 	 */
 	@Bean
 	@Scope(BeanDefinition.SCOPE_PROTOTYPE)
 	JsonMapper.Builder jsonMapperBuilder(List<JsonMapperBuilderCustomizer> customizers, RequestLimits limits) {
-		JsonFactory factory = JsonFactory.builder().streamReadConstraints(limits.streamReadConstraints()).build();
+		JsonFactory factory = new NumberArrayJsonFactory(
+				JsonFactory.builder().streamReadConstraints(limits.streamReadConstraints()));
 		JsonMapper.Builder builder = JsonMapper.builder(factory);
 		customizers.forEach(customizer -> customizer.customize(builder));
 		return builder;

@@ -3,7 +3,7 @@ package lab.backprop.config;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;
@@ -11,11 +11,10 @@ import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
  * Writes a {@code double[][]} as Jackson does, byte for byte. A large matrix (a 784 × 256
- * layer's weights, gradients and Adam moments in a /train-step answer) has the text of
- * its second half of rows rendered on another core (the common fork-join pool) while this
- * thread writes the first half; if no pool thread has taken that work by then, this
- * thread renders it itself. Small matrices and anything with a non-finite number or a
- * null row are written row by row by {@link NumberArrayWriter}.
+ * layer's weights, gradients and Adam moments in a /train-step answer) is rendered by two
+ * threads at once: this one from the first row on, a pool thread (the common fork-join
+ * pool) from the last row back, until they meet. Small matrices and anything with a
+ * non-finite number or a null row are written row by row by {@link NumberArrayWriter}.
  */
 final class MatrixWriter extends StdSerializer<double[][]> {
 
@@ -39,26 +38,55 @@ final class MatrixWriter extends StdSerializer<double[][]> {
 	@Override
 	public void serialize(double[][] matrix, JsonGenerator generator, SerializationContext context) {
 		generator.writeStartArray(matrix, matrix.length);
-		int half = inParallel(matrix, generator) ? matrix.length / 2 : matrix.length;
-		RenderedRows secondHalf = null;
-		if (half < matrix.length) {
-			secondHalf = new RenderedRows(matrix, half);
-			ForkJoinPool.commonPool().execute(secondHalf::renderUnlessTaken);
+		if (inParallel(matrix, generator)) {
+			writeSharing(matrix, generator);
 		}
-		for (int i = 0; i < half; i++) {
-			if (matrix[i] == null) {
-				context.defaultSerializeNullValue(generator);
-			}
-			else {
-				this.rows.serialize(matrix[i], generator, context);
-			}
-		}
-		if (secondHalf != null) {
-			for (byte[] text : secondHalf.texts()) {
-				generator.writeRawValue(new NumberArrayWriter.RawText(text));
+		else {
+			for (double[] row : matrix) {
+				if (row == null) {
+					context.defaultSerializeNullValue(generator);
+				}
+				else {
+					this.rows.serialize(row, generator, context);
+				}
 			}
 		}
 		generator.writeEndArray();
+	}
+
+	/**
+	 * This thread writes rows from the first on while a pool thread renders rows from the
+	 * last back; each row goes to whichever thread claims it first, so the split follows
+	 * how fast each thread is (this one also does the socket's writing). Where this
+	 * thread meets a row the pool thread has claimed, the rest is the pool thread's: it
+	 * waits for their text and writes it.
+	 */
+	private static void writeSharing(double[][] matrix, JsonGenerator generator) {
+		SharedRows shared = new SharedRows(matrix);
+		ForkJoinPool.commonPool().execute(shared::renderFromTheBack);
+		byte[] scratch = new byte[NumberArrayWriter.textCapacity(widest(matrix))];
+		ShortestDoubleText digits = new ShortestDoubleText();
+		int row = 0;
+		while (row < matrix.length && shared.claim(row)) {
+			generator.writeRawValue(
+					new NumberArrayWriter.RawText(scratch, NumberArrayWriter.render(matrix[row], scratch, digits)));
+			row++;
+		}
+		if (row == matrix.length) {
+			return; // the pool thread had not started: all rows were this thread's
+		}
+		byte[][] texts = shared.texts();
+		for (; row < matrix.length; row++) {
+			generator.writeRawValue(new NumberArrayWriter.RawText(texts[row]));
+		}
+	}
+
+	private static int widest(double[][] matrix) {
+		int widest = 0;
+		for (double[] row : matrix) {
+			widest = Math.max(widest, row.length);
+		}
+		return widest;
 	}
 
 	static boolean inParallel(double[][] matrix, JsonGenerator generator) {
@@ -81,60 +109,48 @@ final class MatrixWriter extends StdSerializer<double[][]> {
 		return count >= PARALLEL_FROM;
 	}
 
-	/** The JSON text of rows {@code from} to the end, each as {@code [a,b,...]}. */
-	private static final class RenderedRows {
+	/**
+	 * The rows of a matrix, each claimed once by one of two threads; the pool thread's
+	 * rows (a run at the end) are rendered into {@link #texts()}.
+	 */
+	private static final class SharedRows {
 
 		private final double[][] matrix;
 
-		private final int from;
+		private final AtomicIntegerArray claimed;
 
-		private final AtomicBoolean taken = new AtomicBoolean();
+		private final byte[][] texts;
 
-		private final CompletableFuture<byte[][]> texts = new CompletableFuture<>();
+		private final CompletableFuture<byte[][]> done = new CompletableFuture<>();
 
-		RenderedRows(double[][] matrix, int from) {
+		SharedRows(double[][] matrix) {
 			this.matrix = matrix;
-			this.from = from;
+			this.claimed = new AtomicIntegerArray(matrix.length);
+			this.texts = new byte[matrix.length][];
 		}
 
-		void renderUnlessTaken() {
-			if (this.taken.compareAndSet(false, true)) {
-				try {
-					this.texts.complete(render());
+		boolean claim(int row) {
+			return this.claimed.compareAndSet(row, 0, 1);
+		}
+
+		void renderFromTheBack() {
+			try {
+				ShortestDoubleText digits = new ShortestDoubleText();
+				byte[] scratch = new byte[NumberArrayWriter.textCapacity(widest(this.matrix))];
+				for (int row = this.matrix.length - 1; row >= 0 && claim(row); row--) {
+					this.texts[row] = Arrays.copyOf(scratch,
+							NumberArrayWriter.render(this.matrix[row], scratch, digits));
 				}
-				catch (RuntimeException | Error failure) {
-					this.texts.completeExceptionally(failure);
-				}
+				this.done.complete(this.texts);
+			}
+			catch (RuntimeException | Error failure) {
+				this.done.completeExceptionally(failure);
 			}
 		}
 
+		/** The pool thread's texts, once it has stopped (it has claimed a row). */
 		byte[][] texts() {
-			renderUnlessTaken();
-			return this.texts.join();
-		}
-
-		private byte[][] render() {
-			ShortestDoubleText digits = new ShortestDoubleText();
-			int widest = 0;
-			for (int i = this.from; i < this.matrix.length; i++) {
-				widest = Math.max(widest, this.matrix[i].length);
-			}
-			byte[] scratch = new byte[2 + widest * (ShortestDoubleText.MAX_LENGTH + 1)];
-			byte[][] texts = new byte[this.matrix.length - this.from][];
-			for (int i = this.from; i < this.matrix.length; i++) {
-				double[] row = this.matrix[i];
-				int at = 0;
-				scratch[at++] = '[';
-				for (int j = 0; j < row.length; j++) {
-					if (j > 0) {
-						scratch[at++] = ',';
-					}
-					at = digits.write(row[j], scratch, at);
-				}
-				scratch[at++] = ']';
-				texts[i - this.from] = Arrays.copyOf(scratch, at);
-			}
-			return texts;
+			return this.done.join();
 		}
 
 	}

@@ -47,6 +47,11 @@ final class NumberArrayWriter extends StdSerializer<double[]> {
 			generator.writeArray(values, 0, values.length);
 			return;
 		}
+		if (generator.getPrettyPrinter() == null && allFinite(values)) {
+			byte[] text = new byte[textCapacity(values.length)];
+			generator.writeRawValue(new RawText(text, render(values, text, new ShortestDoubleText())));
+			return;
+		}
 		NumberText text = new NumberText();
 		generator.writeStartArray(values, values.length);
 		for (double value : values) {
@@ -59,6 +64,37 @@ final class NumberArrayWriter extends StdSerializer<double[]> {
 			}
 		}
 		generator.writeEndArray();
+	}
+
+	/**
+	 * Writes {@code [a,b,...]} for finite {@code values} into {@code to} from 0, the text
+	 * Jackson writes for them without a pretty printer; answers its length.
+	 */
+	static int render(double[] values, byte[] to, ShortestDoubleText digits) {
+		int at = 0;
+		to[at++] = '[';
+		for (int i = 0; i < values.length; i++) {
+			if (i > 0) {
+				to[at++] = ',';
+			}
+			at = digits.write(values[i], to, at);
+		}
+		to[at++] = ']';
+		return at;
+	}
+
+	/** The room {@link #render} needs for {@code count} numbers. */
+	static int textCapacity(int count) {
+		return 2 + count * (ShortestDoubleText.MAX_LENGTH + 1);
+	}
+
+	static boolean allFinite(double[] values) {
+		for (double value : values) {
+			if (!Double.isFinite(value)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	static boolean writesBytesAsJacksonWould(JsonGenerator generator) {
@@ -93,27 +129,34 @@ final class NumberArrayWriter extends StdSerializer<double[]> {
 
 	}
 
-	/** JSON text already rendered, as ASCII bytes. */
+	/** JSON text already rendered, as ASCII bytes: the first {@code length} of them. */
 	static final class RawText extends RawJson {
 
 		private final byte[] bytes;
 
+		private final int length;
+
 		RawText(byte[] bytes) {
+			this(bytes, bytes.length);
+		}
+
+		RawText(byte[] bytes, int length) {
 			this.bytes = bytes;
+			this.length = length;
 		}
 
 		@Override
 		public int appendUnquotedUTF8(byte[] buffer, int offset) {
-			if (buffer.length - offset < this.bytes.length) {
+			if (buffer.length - offset < this.length) {
 				return -1;
 			}
-			System.arraycopy(this.bytes, 0, buffer, offset, this.bytes.length);
-			return this.bytes.length;
+			System.arraycopy(this.bytes, 0, buffer, offset, this.length);
+			return this.length;
 		}
 
 		@Override
 		public byte[] asUnquotedUTF8() {
-			return this.bytes;
+			return this.length == this.bytes.length ? this.bytes : Arrays.copyOf(this.bytes, this.length);
 		}
 
 	}

@@ -71,17 +71,12 @@ final class ShortestDoubleText {
 	private static final VarHandle LITTLE_ENDIAN_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
 			ByteOrder.LITTLE_ENDIAN);
 
-	private byte[] bytes;
-
-	private int index;
-
 	/**
 	 * Writes the text of the finite {@code v} (at most {@link #MAX_LENGTH} bytes) into
-	 * {@code to} from {@code at}; answers the index after its last byte.
+	 * {@code to} from {@code at}; answers the index after its last byte. The position is
+	 * passed along in locals rather than kept in fields, so that it stays in a register.
 	 */
 	int write(double v, byte[] to, int at) {
-		this.bytes = to;
-		this.index = at - 1;
 		long bits = doubleToRawLongBits(v);
 		long t = bits & T_MASK;
 		int bq = (int) (bits >>> P - 1) & BQ_MASK;
@@ -89,7 +84,7 @@ final class ShortestDoubleText {
 			throw new IllegalArgumentException("not a finite double: " + v);
 		}
 		if (bits < 0) {
-			append('-');
+			to[at++] = '-';
 		}
 		if (bq != 0) {
 			int mq = -Q_MIN + 1 - bq;
@@ -97,29 +92,21 @@ final class ShortestDoubleText {
 			if (0 < mq & mq < P) {
 				long f = c >> mq;
 				if (f << mq == c) {
-					toChars(f, 0);
-					return index + 1;
+					return toChars(f, 0, to, at);
 				}
 			}
-			toDecimal(-mq, c, 0);
+			return toDecimal(-mq, c, 0, to, at);
 		}
-		else if (t != 0) {
-			if (t < C_TINY) {
-				toDecimal(Q_MIN, 10 * t, -1);
-			}
-			else {
-				toDecimal(Q_MIN, t, 0);
-			}
+		if (t != 0) {
+			return t < C_TINY ? toDecimal(Q_MIN, 10 * t, -1, to, at) : toDecimal(Q_MIN, t, 0, to, at);
 		}
-		else {
-			append('0');
-			append('.');
-			append('0');
-		}
-		return index + 1;
+		to[at] = '0';
+		to[at + 1] = '.';
+		to[at + 2] = '0';
+		return at + 3;
 	}
 
-	private void toDecimal(int q, long c, int dk) {
+	private static int toDecimal(int q, long c, int dk, byte[] to, int at) {
 		int out = (int) c & 0x1;
 		long cb = c << 2;
 		long cbr = cb + 2;
@@ -146,19 +133,17 @@ final class ShortestDoubleText {
 			boolean upin = vbl + out <= sp10 << 2;
 			boolean wpin = (tp10 << 2) + out <= vbr;
 			if (upin != wpin) {
-				toChars(upin ? sp10 : tp10, k);
-				return;
+				return toChars(upin ? sp10 : tp10, k, to, at);
 			}
 		}
 		long t = s + 1;
 		boolean uin = vbl + out <= s << 2;
 		boolean win = (t << 2) + out <= vbr;
 		if (uin != win) {
-			toChars(uin ? s : t, k + dk);
-			return;
+			return toChars(uin ? s : t, k + dk, to, at);
 		}
 		long cmp = vb - (s + t << 1);
-		toChars(cmp < 0 || cmp == 0 && (s & 0x1) == 0 ? s : t, k + dk);
+		return toChars(cmp < 0 || cmp == 0 && (s & 0x1) == 0 ? s : t, k + dk, to, at);
 	}
 
 	private static long rop(long g1, long g0, long cp) {
@@ -170,7 +155,7 @@ final class ShortestDoubleText {
 		return vbp | (z & MASK_63) + MASK_63 >>> 63;
 	}
 
-	private void toChars(long f, int e) {
+	private static int toChars(long f, int e, byte[] to, int at) {
 		int len = flog10pow2(Long.SIZE - numberOfLeadingZeros(f));
 		if (f >= pow10(len)) {
 			len += 1;
@@ -182,70 +167,70 @@ final class ShortestDoubleText {
 		int h = (int) (hm * 1_441_151_881L >>> 57);
 		int m = (int) (hm - 100_000_000 * h);
 		if (0 < e && e <= 7) {
-			toChars1(h, m, l, e);
+			return toChars1(h, m, l, e, to, at);
 		}
-		else if (-3 < e && e <= 0) {
-			toChars2(h, m, l, e);
+		if (-3 < e && e <= 0) {
+			return toChars2(h, m, l, e, to, at);
 		}
-		else {
-			toChars3(h, m, l, e);
-		}
+		return toChars3(h, m, l, e, to, at);
 	}
 
 	/** 0 < e <= 7: plain, without leading zeroes. */
-	private void toChars1(int h, int m, int l, int e) {
-		int first = this.index + 1;
-		int last = digits(h, m, l, first);
-		System.arraycopy(this.bytes, first + e, this.bytes, first + e + 1, last - (first + e) + 1);
-		this.bytes[first + e] = '.';
-		this.index = last + 1;
-		removeTrailingZeroes();
+	private static int toChars1(int h, int m, int l, int e, byte[] to, int first) {
+		int lastNonZero = digits(h, m, l, to, first);
+		int last = first + (l == 0 ? 8 : 16);
+		System.arraycopy(to, first + e, to, first + e + 1, last - (first + e) + 1);
+		to[first + e] = '.';
+		return lastNonZero < first + e ? first + e + 2 : lastNonZero + 2;
 	}
 
 	/** -3 < e <= 0: plain, with leading zeroes. */
-	private void toChars2(int h, int m, int l, int e) {
-		append('0');
-		append('.');
+	private static int toChars2(int h, int m, int l, int e, byte[] to, int at) {
+		to[at++] = '0';
+		to[at++] = '.';
 		for (; e < 0; ++e) {
-			append('0');
+			to[at++] = '0';
 		}
-		this.index = digits(h, m, l, this.index + 1);
-		removeTrailingZeroes();
+		return digits(h, m, l, to, at) + 1;
 	}
 
 	/** Computerized scientific notation. */
-	private void toChars3(int h, int m, int l, int e) {
-		int first = this.index + 1;
-		int last = digits(h, m, l, first + 1);
-		this.bytes[first] = this.bytes[first + 1];
-		this.bytes[first + 1] = '.';
-		this.index = last;
-		removeTrailingZeroes();
-		exponent(e - 1);
+	private static int toChars3(int h, int m, int l, int e, byte[] to, int first) {
+		int lastNonZero = digits(h, m, l, to, first + 1);
+		to[first] = to[first + 1];
+		to[first + 1] = '.';
+		return exponent(e - 1, to, lastNonZero == first + 1 ? first + 3 : lastNonZero + 1);
 	}
 
 	/**
-	 * Writes the digit h and the eight digits of m and of l from {@code at} (those of l
-	 * only when not all zero); answers the index of the last one written.
+	 * Writes the digit h (never 0) and the eight digits of m and of l from {@code at}
+	 * (those of l only when not all zero); answers the index of the last digit that is
+	 * not 0, counted from the digits' values rather than read back from the buffer.
 	 */
-	private int digits(int h, int m, int l, int at) {
-		byte[] to = this.bytes;
+	private static int digits(int h, int m, int l, byte[] to, int at) {
 		to[at] = (byte) ('0' + h);
-		eightDigits(to, at + 1, m);
+		long high = eightDigits(to, at + 1, m);
 		if (l == 0) {
-			return at + 8;
+			return at + 8 - trailingZeroDigits(high);
 		}
-		eightDigits(to, at + 9, l);
-		return at + 16;
+		return at + 16 - trailingZeroDigits(eightDigits(to, at + 9, l));
+	}
+
+	/**
+	 * The zero digits at the end of eight digits given as byte values, last digit in the
+	 * highest byte (all eight when they are all zero).
+	 */
+	private static int trailingZeroDigits(long digits) {
+		return Long.numberOfLeadingZeros(digits) >>> 3;
 	}
 
 	/**
 	 * The eight decimal digits of {@code value} (below 10⁸), first digit first, as one
 	 * little-endian long of ASCII bytes: split into two halves of four digits, pairs,
 	 * then digits, each lane of the long at once (x/100 = x·10486 >> 20 for x < 10⁴, y/10
-	 * = y·103 >> 10 for y < 100).
+	 * = y·103 >> 10 for y < 100). Answers the digits' values (before the ASCII offset).
 	 */
-	private static void eightDigits(byte[] to, int at, int value) {
+	private static long eightDigits(byte[] to, int at, int value) {
 		long high = value / 10_000;
 		long halves = high | (value - high * 10_000) << 32;
 		long hundreds = (halves * 10_486 >>> 20) & 0x0000_007F_0000_007FL;
@@ -253,44 +238,29 @@ final class ShortestDoubleText {
 		long tens = (pairs * 103 >>> 10) & 0x000F_000F_000F_000FL;
 		long digits = tens | (pairs - tens * 10) << 8;
 		LITTLE_ENDIAN_LONGS.set(to, at, digits + 0x3030_3030_3030_3030L);
+		return digits;
 	}
 
-	private void removeTrailingZeroes() {
-		while (this.bytes[this.index] == '0') {
-			--this.index;
-		}
-		if (this.bytes[this.index] == '.') {
-			++this.index;
-		}
-	}
-
-	private void exponent(int e) {
-		append('E');
+	private static int exponent(int e, byte[] to, int at) {
+		to[at++] = 'E';
 		if (e < 0) {
-			append('-');
+			to[at++] = '-';
 			e = -e;
 		}
 		if (e < 10) {
-			appendDigit(e);
-			return;
+			to[at++] = (byte) ('0' + e);
+			return at;
 		}
 		int d;
 		if (e >= 100) {
 			d = e * 1_311 >>> 17;
-			appendDigit(d);
+			to[at++] = (byte) ('0' + d);
 			e -= 100 * d;
 		}
 		d = e * 103 >>> 10;
-		appendDigit(d);
-		appendDigit(e - 10 * d);
-	}
-
-	private void append(int c) {
-		bytes[++index] = (byte) c;
-	}
-
-	private void appendDigit(int d) {
-		bytes[++index] = (byte) ('0' + d);
+		to[at++] = (byte) ('0' + d);
+		to[at++] = (byte) ('0' + e - 10 * d);
+		return at;
 	}
 
 }

@@ -92,6 +92,41 @@ class NumberArrayWriterTest {
 		}
 	}
 
+	/**
+	 * The rows of a large matrix go to whichever thread claims them first: wherever the
+	 * two meet, and when the pool thread is busy elsewhere and never starts, the text is
+	 * the same.
+	 */
+	@Test
+	void theRowsOfALargeMatrixAreWrittenInOrderWhereverTheTwoThreadsMeet() throws Exception {
+		SplittableRandom random = new SplittableRandom(9);
+		for (int round = 0; round < 40; round++) {
+			double[][] matrix = matrix(random.nextInt(2, 400), random.nextInt(60, 300), 1e-2);
+			assertSameText(Map.of("m", matrix));
+		}
+		int poolThreads = java.util.concurrent.ForkJoinPool.commonPool().getParallelism();
+		java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(poolThreads);
+		for (int i = 0; i < poolThreads; i++) {
+			java.util.concurrent.ForkJoinPool.commonPool().execute(() -> {
+				busy.countDown();
+				try {
+					release.await();
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			});
+		}
+		try {
+			assertThat(busy.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			assertSameText(Map.of("m", matrix(500, 200, 1)));
+		}
+		finally {
+			release.countDown();
+		}
+	}
+
 	private void assertSameText(Object values) {
 		assertThat(new String(this.service.writeValueAsBytes(values), StandardCharsets.UTF_8))
 			.isEqualTo(new String(this.plain.writeValueAsBytes(values), StandardCharsets.UTF_8));
