@@ -48,6 +48,34 @@ class CompressedAnswerIT extends HttpTestSupport {
 	}
 
 	@Test
+	void aBigAnswerIsGzippedAtTheFastLevelWithVary() throws Exception {
+		HttpResponse<byte[]> gzipped = post("/train-step", BenchmarkCase.SMALL.json(), "deflate, gzip;q=0.8");
+		assertThat(gzipped.headers().firstValue("Content-Encoding")).contains("gzip");
+		assertThat(String.join(",", gzipped.headers().allValues("Vary")).toLowerCase(java.util.Locale.ROOT))
+			.contains("accept-encoding");
+		byte[] plain = post("/train-step", BenchmarkCase.SMALL.json(), null).body();
+		assertThat(gunzip(gzipped.body())).isEqualTo(new String(plain, StandardCharsets.UTF_8));
+		// zlib's fastest level: the bytes java.util.zip writes at Deflater.BEST_SPEED,
+		// not at its default
+		java.util.zip.Deflater fastest = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED, true);
+		fastest.setInput(plain);
+		fastest.finish();
+		byte[] deflated = new byte[plain.length];
+		int length = fastest.deflate(deflated);
+		fastest.end();
+		assertThat(gzipped.body().length).isEqualTo(10 + length + 8);
+	}
+
+	@Test
+	void aSmallAnswerIsNotCompressed() throws Exception {
+		HttpResponse<byte[]> answer = post("/train-step", SeedValues.REQUEST, "gzip");
+		assertThat(answer.statusCode()).isEqualTo(200);
+		assertThat(answer.headers().firstValue("Content-Encoding")).isEmpty();
+		assertThat(answer.headers().firstValueAsLong("Content-Length")).hasValue(answer.body().length);
+		assertThat(new String(answer.body(), StandardCharsets.UTF_8)).startsWith("{\"forward\"");
+	}
+
+	@Test
 	void anEventStreamIsNeverCompressed() throws Exception {
 		String body = SeedValues.REQUEST.replaceFirst("\\{", "{\"steps\": 3,");
 		HttpResponse<byte[]> answer = post("/train", body, "gzip", "text/event-stream");
