@@ -1,8 +1,9 @@
 package lab.backprop.system.compression;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -15,19 +16,18 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.http.HttpHeaders;
 
 /**
- * The answer of a request that accepts gzip: its first {@link #THRESHOLD} bytes are held;
- * a JSON answer that grows past them is gzipped at zlib's fastest level, one that ends
- * before is sent plain with its Content-Length (which keeps Tomcat from compressing it),
- * and anything else is passed on unchanged as soon as it is flushed or grows.
+ * The answer of a request that accepts gzip. When its body is first asked for, a JSON
+ * answer of unknown length (how Jackson writes every answer here) is switched to gzip at
+ * zlib's fastest level; anything else, or anything asked for once the request has gone
+ * asynchronous (event streams), gets the container's own stream untouched. Nothing is
+ * held back: each write goes through at once, so there is no buffer to hand over between
+ * threads.
  */
 final class GzipResponse extends HttpServletResponseWrapper {
 
-	/** Tomcat's threshold here (server.compression.min-response-size). */
-	static final int THRESHOLD = 64 * 1024;
-
 	private final HttpServletRequest request;
 
-	private Body body;
+	private GzipBody body;
 
 	GzipResponse(HttpServletRequest request, HttpServletResponse response) {
 		super(response);
@@ -36,127 +36,154 @@ final class GzipResponse extends HttpServletResponseWrapper {
 
 	@Override
 	public ServletOutputStream getOutputStream() throws IOException {
-		if (this.body == null) {
-			this.body = new Body(super.getOutputStream());
+		if (this.body != null) {
+			return this.body;
 		}
+		ServletOutputStream out = super.getOutputStream();
+		if (!isCompressibleJson()) {
+			return out;
+		}
+		setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+		if (!varies()) {
+			addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+		}
+		this.body = new GzipBody(out);
 		return this.body;
 	}
 
-	/** Spring flushes the buffer after each answer: a held answer waits for its end. */
+	/** Once gzipped, the length of the text would be wrong on the wire. */
 	@Override
-	public void flushBuffer() throws IOException {
-		if (this.body != null) {
-			this.body.flush();
-		}
-		if (this.body == null || !this.body.holds()) {
-			super.flushBuffer();
+	public void setContentLength(int length) {
+		if (this.body == null) {
+			super.setContentLength(length);
 		}
 	}
 
+	@Override
+	public void setContentLengthLong(long length) {
+		if (this.body == null) {
+			super.setContentLengthLong(length);
+		}
+	}
+
+	@Override
+	public void setHeader(String name, String value) {
+		if (this.body == null || !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
+			super.setHeader(name, value);
+		}
+	}
+
+	@Override
+	public void addHeader(String name, String value) {
+		if (this.body == null || !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
+			super.addHeader(name, value);
+		}
+	}
+
+	/** Headers and status go too: the next answer is judged afresh. */
 	@Override
 	public void reset() {
-		discard();
 		super.reset();
-	}
-
-	@Override
-	public void resetBuffer() {
-		discard();
-		super.resetBuffer();
+		drop();
 	}
 
 	/**
-	 * The end of the request's dispatch: the answer is complete unless the request went
-	 * asynchronous (then what is held is passed on) or failed (the container answers).
+	 * The half-written text goes, and with it the gzip header already in the buffer: what
+	 * is written next starts a gzip stream of its own (Content-Encoding: gzip stays).
+	 */
+	@Override
+	public void resetBuffer() {
+		super.resetBuffer();
+		if (this.body != null) {
+			try {
+				this.body = this.body.restart();
+			}
+			catch (IOException unwritable) {
+				throw new UncheckedIOException(unwritable);
+			}
+		}
+	}
+
+	/**
+	 * The end of the request's dispatch: a gzipped answer gets its trailer; one whose
+	 * dispatch failed only gives its deflater back (the container answers or drops the
+	 * connection).
 	 */
 	void endOfDispatch(boolean completed) throws IOException {
 		if (this.body == null) {
 			return;
 		}
-		if (this.request.isAsyncStarted()) {
-			this.body.passOn();
+		try {
+			if (completed) {
+				this.body.gzip.finish();
+			}
 		}
-		else if (completed) {
-			this.body.finish();
-		}
-		else {
-			this.body.release();
+		finally {
+			this.body.gzip.end();
 		}
 	}
 
-	private void discard() {
+	private void drop() {
 		if (this.body != null) {
-			this.body.release();
+			this.body.gzip.end();
 			this.body = null;
 		}
 	}
 
-	private boolean isLargeJson() {
+	private boolean isCompressibleJson() {
 		String type = getContentType();
-		return type != null && (type.startsWith("application/json") || type.startsWith("application/problem+json"))
-				&& !containsHeader(HttpHeaders.CONTENT_ENCODING) && !containsHeader(HttpHeaders.CONTENT_LENGTH)
-				&& !isCommitted() && getStatus() != SC_NO_CONTENT && getStatus() != SC_NOT_MODIFIED
-				&& getStatus() != SC_PARTIAL_CONTENT;
-	}
-
-	private void markGzipped() {
-		setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
-		boolean varies = getHeaders(HttpHeaders.VARY).stream()
-			.anyMatch(value -> value.toLowerCase(java.util.Locale.ROOT).contains("accept-encoding")
-					|| value.contains("*"));
-		if (!varies) {
-			addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+		if (type == null) {
+			return false;
 		}
+		type = type.toLowerCase(Locale.ROOT);
+		int status = getStatus();
+		return (type.startsWith("application/json") || type.startsWith("application/problem+json"))
+				&& !this.request.isAsyncStarted() && !isCommitted() && !containsHeader(HttpHeaders.CONTENT_ENCODING)
+				&& !containsHeader(HttpHeaders.CONTENT_LENGTH) && status != SC_NO_CONTENT && status != SC_NOT_MODIFIED
+				&& status != SC_PARTIAL_CONTENT && !"HEAD".equalsIgnoreCase(this.request.getMethod());
 	}
 
-	private final class Body extends ServletOutputStream {
+	private boolean varies() {
+		return getHeaders(HttpHeaders.VARY).stream()
+			.anyMatch(value -> value.toLowerCase(Locale.ROOT).contains("accept-encoding") || value.contains("*"));
+	}
+
+	/** The servlet stream over a gzip stream over the container's stream. */
+	private static final class GzipBody extends ServletOutputStream {
 
 		private final ServletOutputStream out;
 
-		private ByteArrayOutputStream held = new ByteArrayOutputStream(8192);
+		private final FastGzip gzip;
 
-		private FastGzip gzip;
-
-		private boolean finished;
-
-		Body(ServletOutputStream out) {
+		GzipBody(ServletOutputStream out) throws IOException {
 			this.out = out;
+			this.gzip = new FastGzip(out);
+		}
+
+		GzipBody restart() throws IOException {
+			this.gzip.end();
+			return new GzipBody(this.out);
 		}
 
 		@Override
 		public void write(int b) throws IOException {
-			write(new byte[] { (byte) b }, 0, 1);
+			this.gzip.write(b);
 		}
 
 		@Override
 		public void write(byte[] bytes, int offset, int length) throws IOException {
-			if (this.held != null) {
-				if (this.held.size() + length <= THRESHOLD) {
-					this.held.write(bytes, offset, length);
-					return;
-				}
-				if (isLargeJson()) {
-					markGzipped();
-					this.gzip = new FastGzip(this.out);
-				}
-				release(this.held);
-			}
-			target().write(bytes, offset, length);
+			this.gzip.write(bytes, offset, length);
 		}
 
+		/** Passes on what is compressed so far; zlib keeps its window (no sync flush). */
 		@Override
 		public void flush() throws IOException {
-			if (this.held != null && !GzipResponse.this.request.isAsyncStarted()) {
-				return; // held to the end of the dispatch: a small answer goes out with
-						// its length
-			}
-			passOn();
-			target().flush();
+			this.out.flush();
 		}
 
 		@Override
 		public void close() throws IOException {
-			finish();
+			this.gzip.finish();
 			this.out.close();
 		}
 
@@ -170,62 +197,33 @@ final class GzipResponse extends HttpServletResponseWrapper {
 			this.out.setWriteListener(listener);
 		}
 
-		boolean holds() {
-			return this.held != null;
-		}
-
-		/** Sends what is held as it is, and everything after it. */
-		void passOn() throws IOException {
-			if (this.held != null) {
-				release(this.held);
-			}
-		}
-
-		void finish() throws IOException {
-			if (this.finished) {
-				return;
-			}
-			this.finished = true;
-			if (this.held != null) {
-				if (!isCommitted()) {
-					setContentLength(this.held.size());
-				}
-				release(this.held);
-			}
-			if (this.gzip != null) {
-				this.gzip.finish();
-				this.gzip.release();
-			}
-		}
-
-		void release() {
-			this.held = null;
-			if (this.gzip != null) {
-				this.gzip.release();
-			}
-		}
-
-		private void release(ByteArrayOutputStream bytes) throws IOException {
-			this.held = null;
-			bytes.writeTo(target());
-		}
-
-		private OutputStream target() {
-			return (this.gzip != null) ? this.gzip : this.out;
-		}
-
 	}
 
-	/** gzip at {@link Deflater#BEST_SPEED}. */
+	/** gzip at {@link Deflater#BEST_SPEED}; finishing twice writes one trailer. */
 	private static final class FastGzip extends GZIPOutputStream {
+
+		private boolean finished;
+
+		private boolean ended;
 
 		FastGzip(OutputStream out) throws IOException {
 			super(out, 64 * 1024);
 			this.def.setLevel(Deflater.BEST_SPEED);
 		}
 
-		void release() {
-			this.def.end();
+		@Override
+		public void finish() throws IOException {
+			if (!this.finished && !this.ended) {
+				this.finished = true;
+				super.finish();
+			}
+		}
+
+		void end() {
+			if (!this.ended) {
+				this.ended = true;
+				this.def.end();
+			}
 		}
 
 	}

@@ -16,8 +16,9 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Which answers the filter gzips: JSON past the threshold, for a request that accepts
- * gzip; and that the bytes, unpacked, are the answer as written.
+ * Which answers the filter gzips: JSON of unknown length, for a request that accepts
+ * gzip; that the bytes, unpacked, are the answer as written; and that an answer thrown
+ * away halfway leaves no trace of the gzip stream in the one written after it.
  */
 class FastGzipFilterTest {
 
@@ -43,12 +44,73 @@ class FastGzipFilterTest {
 	}
 
 	@Test
-	void aSmallJsonAnswerIsSentPlainWithItsLengthEvenAfterAFlush() throws Exception {
+	void aSmallJsonAnswerIsGzippedToo() throws Exception {
 		String small = "{\"loss\":0.5}";
 		MockHttpServletResponse response = run("gzip", "application/json", small, true);
+		assertThat(response.getHeader("Content-Encoding")).isEqualTo("gzip");
+		assertThat(gunzip(response.getContentAsByteArray())).isEqualTo(small);
+	}
+
+	@Test
+	void aLengthSetAfterGzippingBeganIsDropped() throws Exception {
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		new FastGzipFilter().doFilter(request("gzip"), response, (req, res) -> {
+			HttpServletResponse answer = (HttpServletResponse) res;
+			answer.setContentType("application/json");
+			answer.getOutputStream().write(BIG.getBytes(StandardCharsets.UTF_8));
+			answer.setContentLength(BIG.length());
+			answer.setHeader("Content-Length", String.valueOf(BIG.length()));
+		});
+		assertThat(response.getHeader("Content-Length")).isNull();
+		assertThat(gunzip(response.getContentAsByteArray())).isEqualTo(BIG);
+	}
+
+	@Test
+	void anAnswerResetHalfwayIsReplacedByTheNextOne() throws Exception {
+		String problem = "{\"title\":\"Bad Request\",\"status\":400}";
+		// resetBuffer keeps the headers: the next answer is a gzip stream of its own
+		MockHttpServletResponse kept = new MockHttpServletResponse();
+		new FastGzipFilter().doFilter(request("gzip"), kept, (req, res) -> {
+			HttpServletResponse answer = (HttpServletResponse) res;
+			answer.setContentType("application/json");
+			answer.getOutputStream().write(BIG.getBytes(StandardCharsets.UTF_8), 0, 30_000);
+			answer.resetBuffer();
+			answer.getOutputStream().write(problem.getBytes(StandardCharsets.UTF_8));
+		});
+		assertThat(kept.getHeader("Content-Encoding")).isEqualTo("gzip");
+		assertThat(gunzip(kept.getContentAsByteArray())).isEqualTo(problem);
+		// reset clears them: an answer that is not JSON goes out plain
+		MockHttpServletResponse cleared = new MockHttpServletResponse();
+		new FastGzipFilter().doFilter(request("gzip"), cleared, (req, res) -> {
+			HttpServletResponse answer = (HttpServletResponse) res;
+			answer.setContentType("application/json");
+			answer.getOutputStream().write(BIG.getBytes(StandardCharsets.UTF_8), 0, 30_000);
+			answer.reset();
+			answer.setContentType("text/plain");
+			answer.getOutputStream().write("gone".getBytes(StandardCharsets.UTF_8));
+		});
+		assertThat(cleared.getHeader("Content-Encoding")).isNull();
+		assertThat(cleared.getContentAsString()).isEqualTo("gone");
+	}
+
+	@Test
+	void aHeadRequestAndAnAsynchronousAnswerAreLeftAlone() throws Exception {
+		MockHttpServletRequest head = request("gzip");
+		head.setMethod("HEAD");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		run(head, response, "application/json", BIG, true);
 		assertThat(response.getHeader("Content-Encoding")).isNull();
-		assertThat(response.getContentLength()).isEqualTo(small.length());
-		assertThat(response.getContentAsString()).isEqualTo(small);
+
+		MockHttpServletRequest streamed = request("gzip");
+		streamed.setAsyncSupported(true);
+		MockHttpServletResponse later = new MockHttpServletResponse();
+		new FastGzipFilter().doFilter(streamed, later, (req, res) -> {
+			req.startAsync();
+			res.setContentType("application/json");
+			res.getOutputStream().write(BIG.getBytes(StandardCharsets.UTF_8));
+		});
+		assertThat(later.getHeader("Content-Encoding")).isNull();
+		assertThat(later.getContentAsString()).isEqualTo(BIG);
 	}
 
 	@Test
