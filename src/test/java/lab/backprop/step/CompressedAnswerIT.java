@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import lab.backprop.HttpTestSupport;
 import lab.backprop.SeedValues;
@@ -26,8 +25,6 @@ import lab.backprop.bench.BenchmarkCase;
  * compressing stream would hold progress events back).
  */
 class CompressedAnswerIT extends HttpTestSupport {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newHttpClient();
 

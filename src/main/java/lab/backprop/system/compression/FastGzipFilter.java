@@ -25,7 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * answer whose length or encoding is already set) passes through to Tomcat as before.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 public class FastGzipFilter extends OncePerRequestFilter {
 
 	@Override
