@@ -12,7 +12,12 @@
 #   bench/latency.sh [--short] [BASE_URL]
 #
 # Without BASE_URL it starts the packaged jar (run ./mvnw package first) through .ci/with-jar.
-# --short: 1 s per run, one pair (CI's smoke run, about 10 s). Environment: DURATION (10s).
+# Before measuring, both are run alternately WARMUP_ROUNDS times (default 3) for 10 s each: on two
+# cores the JIT compilers keep compiling the request path for about a minute, and a JVM measured
+# before that gives seed / health anywhere from 0.5 to 1.1 (BENCHMARKS.md, "Issue 18 on the AMD EPYC
+# machine"); the target is about the steady state.
+# --short: 1 s per run, one pair (CI's smoke run, about 10 s). Environment: DURATION (10s),
+# WARMUP_ROUNDS (3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 short=0
@@ -28,7 +33,7 @@ if [ -z "$base" ]; then
   exec .ci/with-jar "$0" "$@"
 fi
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-if [ "$short" = 1 ]; then duration=1s; warmup=1s; pairs=1; else duration="${DURATION:-10s}"; warmup=5s; pairs=2; fi
+if [ "$short" = 1 ]; then duration=1s; warmup=1s; rounds=1; pairs=1; else duration="${DURATION:-10s}"; warmup=10s; rounds="${WARMUP_ROUNDS:-3}"; pairs=2; fi
 seed=$(mktemp)
 trap 'rm -f "$seed"' EXIT
 printf '%s' '{"inputs":[[0.5,0.2,0.8]],"weights":[[0.1],[-0.3],[0.5]],"bias":[[0.1]],"label":[[0.7]],"learningRate":0.1}' >"$seed"
@@ -44,8 +49,10 @@ field() { sed -E "s/.*$1=([0-9.]+).*/\1/" <<<"$2"; }
 errors() { echo $(( $(field socket_errors "$1") + $(field non_2xx "$1") )); }
 
 echo "== $base, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-run "$warmup" "$base/actuator/health" >/dev/null
-run "$warmup" "$base/train-step" "$seed" >/dev/null
+for _ in $(seq 1 "$rounds"); do
+  run "$warmup" "$base/actuator/health" >/dev/null
+  run "$warmup" "$base/train-step" "$seed" >/dev/null
+done
 best=0
 for _ in $(seq 1 "$pairs"); do
   health=$(run "$duration" "$base/actuator/health")
