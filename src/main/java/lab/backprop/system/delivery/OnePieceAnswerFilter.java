@@ -1,12 +1,10 @@
 package lab.backprop.system.delivery;
 
 import java.io.IOException;
-import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
@@ -62,33 +60,13 @@ public class OnePieceAnswerFilter extends OncePerRequestFilter {
 		}
 
 		private boolean flushes() {
-			if (this.request.isAsyncStarted()) {
-				return true;
-			}
-			String type = getContentType();
-			if (type == null) {
-				return true;
-			}
-			type = type.toLowerCase(Locale.ROOT);
-			return !(type.startsWith("application/json") || type.startsWith("application/problem+json"));
+			return this.request.isAsyncStarted() || !JsonAnswers.isJson(getContentType());
 		}
 
-		private final class HeldFlushes extends ServletOutputStream {
-
-			private final ServletOutputStream out;
+		private final class HeldFlushes extends ForwardingOutputStream {
 
 			HeldFlushes(ServletOutputStream out) {
-				this.out = out;
-			}
-
-			@Override
-			public void write(int b) throws IOException {
-				this.out.write(b);
-			}
-
-			@Override
-			public void write(byte[] bytes, int offset, int length) throws IOException {
-				this.out.write(bytes, offset, length);
+				super(out);
 			}
 
 			@Override
@@ -96,21 +74,6 @@ public class OnePieceAnswerFilter extends OncePerRequestFilter {
 				if (flushes()) {
 					this.out.flush();
 				}
-			}
-
-			@Override
-			public void close() throws IOException {
-				this.out.close();
-			}
-
-			@Override
-			public boolean isReady() {
-				return this.out.isReady();
-			}
-
-			@Override
-			public void setWriteListener(WriteListener listener) {
-				this.out.setWriteListener(listener);
 			}
 
 		}

@@ -1,4 +1,4 @@
-package lab.backprop.system.compression;
+package lab.backprop.system.delivery;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,7 +8,6 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
@@ -131,16 +130,11 @@ final class GzipResponse extends HttpServletResponseWrapper {
 	}
 
 	private boolean isCompressibleJson() {
-		String type = getContentType();
-		if (type == null) {
-			return false;
-		}
-		type = type.toLowerCase(Locale.ROOT);
 		int status = getStatus();
-		return (type.startsWith("application/json") || type.startsWith("application/problem+json"))
-				&& !this.request.isAsyncStarted() && !isCommitted() && !containsHeader(HttpHeaders.CONTENT_ENCODING)
-				&& !containsHeader(HttpHeaders.CONTENT_LENGTH) && status != SC_NO_CONTENT && status != SC_NOT_MODIFIED
-				&& status != SC_PARTIAL_CONTENT && !"HEAD".equalsIgnoreCase(this.request.getMethod());
+		return JsonAnswers.isJson(getContentType()) && !this.request.isAsyncStarted() && !isCommitted()
+				&& !containsHeader(HttpHeaders.CONTENT_ENCODING) && !containsHeader(HttpHeaders.CONTENT_LENGTH)
+				&& status != SC_NO_CONTENT && status != SC_NOT_MODIFIED && status != SC_PARTIAL_CONTENT
+				&& !"HEAD".equalsIgnoreCase(this.request.getMethod());
 	}
 
 	private boolean varies() {
@@ -149,14 +143,12 @@ final class GzipResponse extends HttpServletResponseWrapper {
 	}
 
 	/** The servlet stream over a gzip stream over the container's stream. */
-	private static final class GzipBody extends ServletOutputStream {
-
-		private final ServletOutputStream out;
+	private static final class GzipBody extends ForwardingOutputStream {
 
 		private final FastGzip gzip;
 
 		GzipBody(ServletOutputStream out) throws IOException {
-			this.out = out;
+			super(out);
 			this.gzip = new FastGzip(out);
 		}
 
@@ -185,16 +177,6 @@ final class GzipResponse extends HttpServletResponseWrapper {
 		public void close() throws IOException {
 			this.gzip.finish();
 			this.out.close();
-		}
-
-		@Override
-		public boolean isReady() {
-			return this.out.isReady();
-		}
-
-		@Override
-		public void setWriteListener(WriteListener listener) {
-			this.out.setWriteListener(listener);
 		}
 
 	}

@@ -1,4 +1,4 @@
-package lab.backprop.system.compression;
+package lab.backprop.system.delivery;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
