@@ -68,6 +68,11 @@ COPY docker/aot-training.sh /usr/local/bin/aot-training
 # drop the AOT cache's full module graph and AOT-linked classes: a start about 40 % slower (BENCHMARKS.md).
 ENV JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"
 ENV PORT=8080
+# OpenBLAS on one thread per call: the engine itself shares each large product between two threads
+# (BlasMatrixProducts, in halves of its rows), and OpenBLAS's own threads, idle between the calls, spin
+# on sched_yield: about a quarter of the CPU of a /train here, taken from the other requests
+# (BENCHMARKS.md, "OpenBLAS on one thread"). Override it to let OpenBLAS thread each product itself.
+ENV OPENBLAS_NUM_THREADS=1
 
 # Java 25's AOT cache (JEP 483/514/515), made by a training run that serves real requests
 # (docker/aot-training.sh: readiness, the seed /train-step, /train plain and streamed, /predict, the

@@ -18,7 +18,7 @@ if [ ! -f "$OUT/mnist.json" ] || [ ! -f "$OUT/backprop-lab.jar" ]; then
 fi
 
 rm -f "$OUT/gc.log"
-java --add-modules=jdk.incubator.vector -Xms"$HEAP" -Xmx"$HEAP" -Xlog:gc:file="$OUT/gc.log" \
+OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}" java --add-modules=jdk.incubator.vector -Xms"$HEAP" -Xmx"$HEAP" -Xlog:gc:file="$OUT/gc.log" \
   -jar "$OUT/backprop-lab.jar" --server.port="$PORT" >"$OUT/heap-server.log" 2>&1 &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null || true' EXIT

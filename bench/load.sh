@@ -45,7 +45,7 @@ fi
 
 JAVA_FLAGS=(--add-modules=jdk.incubator.vector)
 echo "== starting the jar on port $PORT"
-java "${JAVA_FLAGS[@]}" -jar "$OUT/backprop-lab.jar" --server.port="$PORT" >"$OUT/server.log" 2>&1 &
+OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}" java "${JAVA_FLAGS[@]}" -jar "$OUT/backprop-lab.jar" --server.port="$PORT" >"$OUT/server.log" 2>&1 &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null || true' EXIT
 BASE="http://127.0.0.1:$PORT"

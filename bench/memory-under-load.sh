@@ -35,7 +35,7 @@ if [ -n "${IMAGE:-}" ]; then
   alive() { [ "$(podman inspect --format '{{.State.Running}}' "$NAME" 2>/dev/null)" = true ]; }
   HEAP="75 % of 768 MB"
 else
-  java --add-modules=jdk.incubator.vector -Xmx"$HEAP" -XX:+ExitOnOutOfMemoryError \
+  OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}" java --add-modules=jdk.incubator.vector -Xmx"$HEAP" -XX:+ExitOnOutOfMemoryError \
     -jar "$OUT/backprop-lab.jar" --server.port="$PORT" >"$OUT/memory-server.log" 2>&1 &
   SERVER=$!
   trap 'kill -9 "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null || true' EXIT

@@ -44,7 +44,7 @@ cp "$(ls target/backprop-lab-*.jar | grep -v plain | head -1)" "$OUT/app.jar"
 java -Djarmode=tools -jar "$OUT/app.jar" extract --destination "$OUT/app" >/dev/null
 java -cp "target/test-classes:target/classes:$OUT/app/lib/*" lab.backprop.bench.BenchmarkCase "$OUT" >/dev/null
 
-java --add-modules=jdk.incubator.vector -Xmx"$HEAP" -jar "$OUT/app.jar" --server.port="$PORT" \
+OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}" java --add-modules=jdk.incubator.vector -Xmx"$HEAP" -jar "$OUT/app.jar" --server.port="$PORT" \
   >"$OUT/server.log" 2>&1 &
 SERVER=$!
 WORKERS=()

@@ -35,7 +35,7 @@ if [ -z "$BASE" ]; then
   JAR=$(ls target/backprop-lab-*.jar | grep -v plain | head -1)
   # Run a copy, so that a rebuild cannot change the jar under the running server.
   cp "$JAR" "$OUT/train-grid.jar"
-  java --add-modules=jdk.incubator.vector -jar "$OUT/train-grid.jar" --server.port="$PORT" >"$OUT/train-grid.log" 2>&1 &
+  OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}" java --add-modules=jdk.incubator.vector -jar "$OUT/train-grid.jar" --server.port="$PORT" >"$OUT/train-grid.log" 2>&1 &
   SERVER=$!
   trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null || true' EXIT
   BASE="http://127.0.0.1:$PORT"
