@@ -2,10 +2,12 @@ package lab.backprop.engine;
 
 import java.util.Locale;
 
+import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RealMatrix;
 
 import lab.backprop.engine.fdlibm.FdLibm;
 import lab.backprop.engine.linalg.Matrices;
+import lab.backprop.engine.linalg.RowMajorMatrix;
 
 /**
  * The activation functions a layer can apply to its weighted sums z, with their
@@ -54,12 +56,24 @@ public enum Activation {
 
 		@Override
 		public RealMatrix apply(RealMatrix z) {
-			return Matrices.map(z, this::value);
+			double[] from = Matrices.data(z);
+			double[] to = new double[from.length];
+			for (int i = 0; i < from.length; i++) {
+				to[i] = value(from[i]);
+			}
+			return new RowMajorMatrix(z.getRowDimension(), z.getColumnDimension(), to);
 		}
 
 		@Override
 		public RealMatrix derivative(RealMatrix z, RealMatrix a) {
-			return Matrices.combine(z, a, this::slope);
+			MatrixUtils.checkAdditionCompatible(z, a);
+			double[] x = Matrices.data(z);
+			double[] y = Matrices.data(a);
+			double[] to = new double[x.length];
+			for (int i = 0; i < x.length; i++) {
+				to[i] = slope(x[i], y[i]);
+			}
+			return new RowMajorMatrix(z.getRowDimension(), z.getColumnDimension(), to);
 		}
 	},
 
@@ -76,12 +90,24 @@ public enum Activation {
 
 		@Override
 		public RealMatrix apply(RealMatrix z) {
-			return Matrices.map(z, this::value);
+			double[] from = Matrices.data(z);
+			double[] to = new double[from.length];
+			for (int i = 0; i < from.length; i++) {
+				to[i] = value(from[i]);
+			}
+			return new RowMajorMatrix(z.getRowDimension(), z.getColumnDimension(), to);
 		}
 
 		@Override
 		public RealMatrix derivative(RealMatrix z, RealMatrix a) {
-			return Matrices.combine(z, a, this::slope);
+			MatrixUtils.checkAdditionCompatible(z, a);
+			double[] x = Matrices.data(z);
+			double[] y = Matrices.data(a);
+			double[] to = new double[x.length];
+			for (int i = 0; i < x.length; i++) {
+				to[i] = slope(x[i], y[i]);
+			}
+			return new RowMajorMatrix(z.getRowDimension(), z.getColumnDimension(), to);
 		}
 	},
 
@@ -199,9 +225,10 @@ public enum Activation {
 	abstract double slope(double z, double a);
 
 	/**
-	 * a = f(z). The busy activations (tanh, relu) repeat this and {@link #derivative}
-	 * word for word: a call site of their own, where the JIT sees one {@code value} and
-	 * inlines it into the loop instead of calling it through the enum per element.
+	 * a = f(z). The busy activations (tanh, relu) write this and {@link #derivative} out
+	 * as loops of their own: there the JIT sees one {@code value} and inlines it, where
+	 * through {@link Matrices#map} and {@link Matrices#combine}, whose operator every
+	 * activation shares, it called it per element (an itable stub in the profile).
 	 */
 	public RealMatrix apply(RealMatrix z) {
 		return Matrices.map(z, this::value);

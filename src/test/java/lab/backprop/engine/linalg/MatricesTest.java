@@ -43,7 +43,11 @@ class MatricesTest {
 			}
 		}
 		RealMatrix product = Matrices.hadamard(a, b);
-		assertThat(product.getEntry(3, 4)).isEqualTo(a.getEntry(3, 4) * b.getEntry(3, 4));
+		for (int i = 0; i < 5; i++) {
+			for (int j = 0; j < 7; j++) {
+				assertThat(product.getEntry(i, j)).isEqualTo(a.getEntry(i, j) * b.getEntry(i, j));
+			}
+		}
 	}
 
 	@Test
@@ -52,6 +56,7 @@ class MatricesTest {
 		assertThatThrownBy(() -> Matrices.combine(a, other, Double::sum))
 			.isInstanceOf(MathIllegalArgumentException.class);
 		assertThatThrownBy(() -> Matrices.sum(a, other, Double::sum)).isInstanceOf(MathIllegalArgumentException.class);
+		assertThatThrownBy(() -> Matrices.hadamard(a, other)).isInstanceOf(MathIllegalArgumentException.class);
 	}
 
 	@Test
