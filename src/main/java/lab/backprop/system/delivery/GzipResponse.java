@@ -142,7 +142,10 @@ final class GzipResponse extends HttpServletResponseWrapper {
 			.anyMatch(value -> value.toLowerCase(Locale.ROOT).contains("accept-encoding") || value.contains("*"));
 	}
 
-	/** The servlet stream over a gzip stream over the container's stream. */
+	/**
+	 * The servlet stream over a gzip stream over the container's stream. A flush passes
+	 * on what is compressed so far and leaves zlib's window alone (no sync flush).
+	 */
 	private static final class GzipBody extends ForwardingOutputStream {
 
 		private final FastGzip gzip;
@@ -165,12 +168,6 @@ final class GzipResponse extends HttpServletResponseWrapper {
 		@Override
 		public void write(byte[] bytes, int offset, int length) throws IOException {
 			this.gzip.write(bytes, offset, length);
-		}
-
-		/** Passes on what is compressed so far; zlib keeps its window (no sync flush). */
-		@Override
-		public void flush() throws IOException {
-			this.out.flush();
 		}
 
 		@Override
