@@ -34,8 +34,11 @@ def main():
         file.write(data.decode())
         body_file = file.name
     try:
-        warm = dict(body, steps=min(steps, 50))
-        for _ in range(1 if short else 2):
+        # The JIT compilers take about a minute of a service's life to finish with the engine on two
+        # cores; 2 x 50 steps left the first timed round up to twice as slow (BENCHMARKS.md, 2026-12-02).
+        # PyTorch has no JIT to warm.
+        warm = dict(body, steps=min(steps, 250))
+        for _ in range(1 if short else 4):
             bench_common.post(base, "/train", json.dumps(warm).encode())
         print(f"== {steps} Adam steps of 784 -> 256 -> 10 on 64 examples, {bench_common.cores()} cores, "
               f"load average {' '.join(bench_common.load())}")

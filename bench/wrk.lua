@@ -1,7 +1,8 @@
 -- wrk script for bench/load.sh: POSTs the JSON file named by $BODY (or GETs when $BODY is unset)
--- and prints one machine-readable RESULT line at the end. With $DELAY_MS each connection waits that
--- long after each answer before its next request: c connections then send about c * 1000 / DELAY_MS
--- requests a second while answers are much quicker than the delay (bench/latency.sh paces with it).
+-- and prints one machine-readable RESULT line at the end. With $RATE (requests a second in all) and
+-- $THREADS (wrk's -t) each thread sends on a fixed schedule of RATE / THREADS requests a second, taken
+-- by whichever of its connections is free: a constant rate while the server keeps up (bench/latency.sh
+-- paces with it). Latencies are still wrk's, from each request's sending.
 local body_file = os.getenv("BODY")
 if body_file and body_file ~= "" then
   local f = assert(io.open(body_file, "rb"))
@@ -12,10 +13,31 @@ if body_file and body_file ~= "" then
   wrk.headers["Accept"] = "application/json"
 end
 
-local pace = tonumber(os.getenv("DELAY_MS") or "")
-if pace then
+local rate = tonumber(os.getenv("RATE") or "")
+if rate then
+  local ffi = require("ffi")
+  ffi.cdef([[
+    typedef struct { long tv_sec; long tv_nsec; } wrk_timespec;
+    int clock_gettime(int clock, wrk_timespec *now);
+  ]])
+  local clock = ffi.new("wrk_timespec")
+  local function now_ms()
+    ffi.C.clock_gettime(1, clock) -- CLOCK_MONOTONIC
+    return tonumber(clock.tv_sec) * 1000 + tonumber(clock.tv_nsec) / 1e6
+  end
+  local interval = 1000 * (tonumber(os.getenv("THREADS") or "") or 1) / rate
+  local slot
+  -- wrk asks before each next request of a connection how many milliseconds to wait: until the next
+  -- free slot of this thread's schedule. A schedule that fell behind (a slow server) restarts from
+  -- now rather than sending the missed requests in one burst.
   delay = function()
-    return pace
+    local now = now_ms()
+    if slot == nil or slot < now - 50 then
+      slot = now
+    end
+    local wait = slot - now
+    slot = slot + interval
+    return wait > 0 and wait or 0
   end
 end
 
