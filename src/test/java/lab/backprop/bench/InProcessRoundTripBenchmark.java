@@ -2,7 +2,6 @@ package lab.backprop.bench;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
@@ -85,24 +84,7 @@ public class InProcessRoundTripBenchmark {
 				input.learningRate());
 		CountingOutputStream out = new CountingOutputStream();
 		mapper.writeValue(out, TrainStepResponse.from(result).summary());
-		return out.count;
-	}
-
-	/** Counts the bytes of the answer, as a socket would take them. */
-	private static final class CountingOutputStream extends OutputStream {
-
-		long count;
-
-		@Override
-		public void write(int b) {
-			count++;
-		}
-
-		@Override
-		public void write(byte[] b, int off, int len) {
-			count += len;
-		}
-
+		return out.count();
 	}
 
 }

@@ -2,7 +2,6 @@ package lab.backprop.config;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import lab.backprop.BackpropLabApplication;
 import lab.backprop.bench.BenchmarkCase;
+import lab.backprop.bench.CountingOutputStream;
 import lab.backprop.engine.TrainingStep;
 import lab.backprop.request.StepInput;
 import lab.backprop.request.StepRequestReader;
@@ -112,7 +112,7 @@ public class BigAnswerBenchmark {
 	public long writeAnswer() {
 		CountingOutputStream out = new CountingOutputStream();
 		mapper.writeValue(out, TrainStepResponse.from(result, false));
-		return out.count;
+		return out.count();
 	}
 
 	@Benchmark
@@ -143,23 +143,6 @@ public class BigAnswerBenchmark {
 			}
 		}
 		return Arrays.copyOf(numbers, count);
-	}
-
-	/** Counts the bytes of the answer, as a socket would take them. */
-	private static final class CountingOutputStream extends OutputStream {
-
-		long count;
-
-		@Override
-		public void write(int b) {
-			count++;
-		}
-
-		@Override
-		public void write(byte[] b, int off, int len) {
-			count += len;
-		}
-
 	}
 
 }
