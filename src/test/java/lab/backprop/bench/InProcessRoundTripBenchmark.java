@@ -18,13 +18,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import lab.backprop.BackpropLabApplication;
 import lab.backprop.request.StepInput;
 import lab.backprop.request.StepRequestReader;
 import lab.backprop.request.TrainStepRequest;
@@ -62,9 +59,7 @@ public class InProcessRoundTripBenchmark {
 
 	@Setup(Level.Trial)
 	public void setUp() {
-		context = new SpringApplicationBuilder(BackpropLabApplication.class).web(WebApplicationType.NONE)
-			.logStartupInfo(false)
-			.run("--logging.level.root=WARN");
+		context = InProcessApplication.start();
 		mapper = context.getBean(JsonMapper.class);
 		reader = context.getBean(StepRequestReader.class);
 		trainingStep = context.getBean(TrainingStep.class);

@@ -18,17 +18,15 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
-import lab.backprop.BackpropLabApplication;
 import lab.backprop.bench.BenchmarkCase;
 import lab.backprop.bench.CountingOutputStream;
+import lab.backprop.bench.InProcessApplication;
 import lab.backprop.engine.TrainingStep;
 import lab.backprop.request.StepInput;
 import lab.backprop.request.StepRequestReader;
@@ -74,9 +72,7 @@ public class BigAnswerBenchmark {
 
 	@Setup(Level.Trial)
 	public void setUp() throws IOException {
-		context = new SpringApplicationBuilder(BackpropLabApplication.class).web(WebApplicationType.NONE)
-			.logStartupInfo(false)
-			.run("--logging.level.root=WARN");
+		context = InProcessApplication.start();
 		mapper = context.getBean(JsonMapper.class);
 		reader = context.getBean(StepRequestReader.class);
 		trainingStep = context.getBean(TrainingStep.class);
