@@ -41,7 +41,8 @@ import lab.backprop.step.TrainStepResponse;
  * mapper, and, as the floor of the writing, only turning the answer's own numbers into
  * their shortest text ({@link ShortestDoubleText}, straight into one byte array: no JSON
  * structure, no stream) and the JDK's {@code Double.toString} of the same numbers beside
- * it.
+ * it. In {@code config}, not {@code bench}, because those two writers are package-private
+ * there.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
