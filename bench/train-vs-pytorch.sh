@@ -7,7 +7,7 @@
 #
 # Without BASE_URL it starts the packaged jar (target/backprop-lab-*.jar: run ./mvnw package first)
 # through .ci/with-jar and stops it afterwards. --short: 10 steps, one round (CI's smoke run, seconds).
-# Environment: STEPS (1000), ROUNDS (3). Installs PyTorch's CPU wheel if it is missing
+# Environment: STEPS (1000), ROUNDS (3), WARMUP_SECONDS (40). Installs PyTorch's CPU wheel if it is missing
 # (pip --no-index: the machine's wheel directory). A few minutes; under a minute with --short.
 set -euo pipefail
 cd "$(dirname "$0")/.."
