@@ -48,7 +48,7 @@ def main():
         while warmups == 0 or time.monotonic() - warm_start < warmup_seconds:
             bench_common.post(base, "/train", data)
             warmups += 1
-        print(f"warm-up: {warmups} requests of {steps} steps in {time.monotonic() - warm_start:.0f} s")
+        print(f"warm-up: {warmups} request{'' if warmups == 1 else 's'} of {steps} steps in {time.monotonic() - warm_start:.0f} s")
         print(f"== {steps} Adam steps of 784 -> 256 -> 10 on 64 examples, {bench_common.cores()} cores, "
               f"load average {' '.join(bench_common.load())}")
         worst = 0.0
