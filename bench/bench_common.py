@@ -32,9 +32,10 @@ def mnist_body(steps=None, learning_rate=0.001, optimizer="adam", examples=64, s
     return body
 
 
-def post(base, path, data, accept="application/json", accept_encoding=None, timeout=600):
+def post(base, path, data, accept="application/json", accept_encoding=None, timeout=600,
+         content_type="application/json"):
     """POSTs bytes; answers (seconds from sending to the last byte read, status, headers, bytes read)."""
-    headers = {"Content-Type": "application/json", "Accept": accept}
+    headers = {"Content-Type": content_type, "Accept": accept}
     if accept_encoding:
         headers["Accept-Encoding"] = accept_encoding
     request = urllib.request.Request(base + path, data=data, method="POST", headers=headers)

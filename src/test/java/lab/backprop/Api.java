@@ -32,7 +32,12 @@ public final class Api {
 	 * One answer: status, content type, the body as text and, where it is JSON, as a
 	 * tree.
 	 */
-	public record Answer(int status, String contentType, String text, JsonNode body, HttpHeaders headers) {
+	public record Answer(int status, String contentType, String text, JsonNode body, HttpHeaders headers,
+			byte[] bytes) {
+
+		public Answer(int status, String contentType, String text, JsonNode body, HttpHeaders headers) {
+			this(status, contentType, text, body, headers, text.getBytes(StandardCharsets.UTF_8));
+		}
 
 		/** The body as a JSON tree ({@code null} when it is not JSON). */
 		public JsonNode json() {
@@ -85,10 +90,13 @@ public final class Api {
 	 * none.
 	 */
 	public Answer exchange(HttpMethod method, String path, Consumer<HttpHeaders> headers, String body) {
+		return exchangeBytes(method, path, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Any request with a body of bytes (or none): {@code headers} as given. */
+	public Answer exchangeBytes(HttpMethod method, String path, Consumer<HttpHeaders> headers, byte[] body) {
 		RestTestClient.RequestBodySpec request = client.method(method).uri(path).headers(headers);
-		ExchangeResult result = (body == null ? request : request.body(body.getBytes(StandardCharsets.UTF_8)))
-			.exchange()
-			.returnResult();
+		ExchangeResult result = (body == null ? request : request.body(body)).exchange().returnResult();
 		return answer(result);
 	}
 
@@ -102,7 +110,8 @@ public final class Api {
 		if (contentType != null && contentType.contains("json") && !text.isEmpty()) {
 			json = JSON.readTree(text);
 		}
-		return new Answer(result.getStatus().value(), contentType, text, json, headers);
+		return new Answer(result.getStatus().value(), contentType, text, json, headers,
+				content == null ? new byte[0] : content);
 	}
 
 	/** The request body of an example resource, as a mutable tree. */

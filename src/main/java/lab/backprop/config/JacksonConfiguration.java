@@ -16,6 +16,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.MapperBuilder;
 import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.json.JsonMapper;
 import lab.backprop.request.NumberArrayJsonFactory;
@@ -48,7 +49,15 @@ class JacksonConfiguration {
 
 	@Bean
 	JsonMapperBuilderCustomizer strictExactJson() {
-		return builder -> builder.addModule(NoTextForNumberArrays.module())
+		return JacksonConfiguration::strictAndExact;
+	}
+
+	/**
+	 * The reading and writing rules every representation of a body shares (JSON and CBOR:
+	 * {@link CborConfiguration}).
+	 */
+	static void strictAndExact(MapperBuilder<?, ?> builder) {
+		builder.addModule(NoTextForNumberArrays.module())
 			.addModule(NumberArrayWriter.module())
 			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION, StreamReadFeature.USE_FAST_DOUBLE_PARSER)
 			.enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)

@@ -78,8 +78,9 @@ public class GradientCheckController {
 			description = "The loss is not finite at (or next to) the parameters sent: `quantity` names the value.")
 	@ApiResponse(responseCode = "503",
 			description = "Other large requests hold the memory this one needs and did not free it in time (`backprop.admission`): try again after `Retry-After` seconds. Also the answer, with `Retry-After`, when the service stops during the check.")
-	@PostMapping(path = "/gradient-check", consumes = MediaType.APPLICATION_JSON_VALUE,
-			produces = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping(path = "/gradient-check",
+			consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE },
+			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE })
 	public GradientCheckResponse check(@RequestBody TrainStepRequest request, HttpServletRequest servletRequest) {
 		StepInput input = reader.read(request);
 		long parameters = ComputeBudget.parameters(input.network());

@@ -92,8 +92,13 @@ class NumberArrayDeserializer extends ValueDeserializer<NumberArray> {
 	private static double readNumber(JsonParser p) {
 		double value = p.getDoubleValue();
 		if (!Double.isFinite(value)) {
-			throw InvalidValueException.of(p,
-					"must be a finite number: " + abbreviate(p.getString()) + " overflows a double");
+			String text = p.getString();
+			if (text.equals(Double.toString(value))) {
+				// NaN or ±Infinity itself, which a CBOR body can hold (JSON has no such
+				// token)
+				throw InvalidValueException.of(p, "must be a finite number, not " + text);
+			}
+			throw InvalidValueException.of(p, "must be a finite number: " + abbreviate(text) + " overflows a double");
 		}
 		return value;
 	}

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -32,10 +34,10 @@ import lab.backprop.system.problem.Problems;
 
 /**
  * A body Jackson could not read, told in our own words with the JSON Pointer of the
- * value: malformed JSON, duplicate keys, unknown fields (with did-you-mean), wrong types,
- * values our deserializers refuse, and Jackson's read limits (413). No Jackson wording
- * reaches the client. Ordered before the general handler, which would give a bare "Failed
- * to read".
+ * value: malformed JSON or CBOR, duplicate keys, unknown fields (with did-you-mean),
+ * wrong types, values our deserializers refuse, and Jackson's read limits (413). No
+ * Jackson wording reaches the client. Ordered before the general handler, which would
+ * give a bare "Failed to read".
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -50,14 +52,15 @@ class UnreadableBodyAdvice {
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
-	ResponseEntity<Object> unreadable(HttpMessageNotReadableException ex) {
+	ResponseEntity<Object> unreadable(HttpMessageNotReadableException ex, HttpServletRequest request) {
+		boolean cbor = isCbor(request.getContentType());
 		Throwable cause = ex.getCause();
 		if (cause instanceof StreamConstraintsException limit) {
 			return Problems.response(Problems.tooLarge(List.of(new FieldError(pointerOf(limit), readerLimit(limit)))),
 					null);
 		}
 		if (cause instanceof StreamReadException syntax) {
-			return malformed(syntax);
+			return malformed(syntax, cbor);
 		}
 		if (cause instanceof UnrecognizedPropertyException unknown) {
 			return badRequest(unknownField(unknown));
@@ -67,7 +70,8 @@ class UnreadableBodyAdvice {
 		}
 		if (cause instanceof MismatchedInputException trailing && trailing.getOriginalMessage() != null
 				&& trailing.getOriginalMessage().startsWith("Trailing token")) {
-			return badRequest(new FieldError("", "has more after the JSON object: send exactly one JSON value"));
+			return badRequest(new FieldError("", cbor ? "has more after the CBOR map: send exactly one CBOR data item"
+					: "has more after the JSON object: send exactly one JSON value"));
 		}
 		if (cause instanceof MismatchedInputException mismatch) {
 			return badRequest(new FieldError(pointer(mismatch.getPath()), expected(mismatch)));
@@ -76,7 +80,11 @@ class UnreadableBodyAdvice {
 			return badRequest(
 					new FieldError(pointer(other.getPath()), "cannot be read: " + clean(other.getOriginalMessage())));
 		}
-		return badRequest(new FieldError("", "is missing or empty: send a JSON object"));
+		return badRequest(new FieldError("", "is missing or empty: send a " + (cbor ? "CBOR map" : "JSON object")));
+	}
+
+	private static boolean isCbor(String contentType) {
+		return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/cbor");
 	}
 
 	private static ResponseEntity<Object> badRequest(FieldError error) {
@@ -101,13 +109,17 @@ class UnreadableBodyAdvice {
 		return "is over a limit of the JSON reader: " + clean(e.getOriginalMessage());
 	}
 
-	private static ResponseEntity<Object> malformed(StreamReadException e) {
+	private static ResponseEntity<Object> malformed(StreamReadException e, boolean cbor) {
 		TokenStreamLocation location = e.getLocation();
 		String original = String.valueOf(e.getOriginalMessage());
 		String message = clean(original);
 		boolean duplicate = original.startsWith("Duplicate Object property");
 		if (duplicate) {
 			message = "appears twice in the same object: every field may be given once";
+		}
+		else if (cbor) {
+			message = "is not valid CBOR (byte " + (location == null ? "?" : location.getByteOffset()) + "): "
+					+ message;
 		}
 		else if (location != null && location.getLineNr() > 0) {
 			message = "is not valid JSON (line " + location.getLineNr() + ", column " + location.getColumnNr() + "): "
@@ -118,7 +130,7 @@ class UnreadableBodyAdvice {
 		}
 		List<FieldError> errors = List.of(new FieldError(duplicate ? pointerOf(e) : containerOf(e), message));
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_JSON,
-				"The request body is not valid JSON", Problems.summary(errors));
+				"The request body is not valid " + (cbor ? "CBOR" : "JSON"), Problems.summary(errors));
 		return Problems.response(Problems.withErrors(problem, errors), null);
 	}
 

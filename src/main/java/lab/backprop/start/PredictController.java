@@ -82,8 +82,8 @@ public class PredictController {
 	@ApiResponse(responseCode = "422", description = """
 			The arithmetic overflowed: `quantity` names the first value that is not finite, as a path into \
 			this answer (`layers[0].z`, `loss`).""")
-	@PostMapping(path = "/predict", consumes = MediaType.APPLICATION_JSON_VALUE,
-			produces = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping(path = "/predict", consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE },
+			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE })
 	public PredictResponse predict(@RequestBody PredictRequest request, HttpServletRequest servletRequest) {
 		NetworkInput input = reader.readNetwork(request);
 		rateLimits.chargeWork(servletRequest,

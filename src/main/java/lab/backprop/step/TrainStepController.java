@@ -27,6 +27,7 @@ import lab.backprop.explain.Step;
 import lab.backprop.request.StepInput;
 import lab.backprop.request.StepRequestReader;
 import lab.backprop.system.admission.MemoryAdmission;
+import lab.backprop.system.delivery.DataFormats;
 import lab.backprop.system.ratelimit.RateLimits;
 import lab.backprop.system.limits.ComputeBudget;
 
@@ -109,8 +110,10 @@ public class TrainStepController {
 			description = "The request is over a configured limit (`backprop.limits`: body, parameters, layers, width, batch, inputs, activations): `errors` points at what is too large and names the limit.")
 	@ApiResponse(responseCode = "422",
 			description = "The arithmetic overflowed: `quantity` names the first value that is not finite.")
-	@PostMapping(path = "/train-step", consumes = MediaType.APPLICATION_JSON_VALUE,
-			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_MARKDOWN_VALUE, "text/x-python" })
+	@PostMapping(path = "/train-step",
+			consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE },
+			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE,
+					MediaType.TEXT_MARKDOWN_VALUE, "text/x-python" })
 	public ResponseEntity<?> trainStep(@RequestBody TrainStepRequest request,
 			@Parameter(description = """
 					`true` adds `explanations` (formula, substituted numbers, meaning) for every value; \
@@ -146,7 +149,7 @@ public class TrainStepController {
 				input.regularization(), input.learningRate(), input.optimizer(), input.optimizerState());
 		TrainStepResponse response = TrainStepResponse.from(result, !input.regularization().isNone());
 		if (detail == Include.SUMMARY) {
-			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(response.summary());
+			return ResponseEntity.ok().contentType(DataFormats.jsonOrCbor(servletRequest)).body(response.summary());
 		}
 		Step step = new Step(input.network(), input.inputs(), input.labels(), input.loss(), input.regularization(),
 				result);

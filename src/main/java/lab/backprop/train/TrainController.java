@@ -73,8 +73,8 @@ public class TrainController {
 			Other large requests hold the memory this one needs and did not free it in time \
 			(`backprop.admission`), or, streamed, every one of the streamed runs allowed at once \
 			(`backprop.limits.max-streamed-runs`) is computing: try again after `Retry-After` seconds.""")
-	@PostMapping(path = "/train", consumes = MediaType.APPLICATION_JSON_VALUE,
-			produces = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping(path = "/train", consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE },
+			produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE })
 	public TrainResponse train(@RequestBody TrainRequest request, HttpServletRequest servletRequest) {
 		TrainJob job = planner.plan(request, false, servletRequest);
 		Training.Outcome outcome = training.run(job.task(), job.plan(), signals.startRun(), Training.Observer.NONE);
@@ -87,7 +87,7 @@ public class TrainController {
 	 * operation.
 	 */
 	@Operation(hidden = true)
-	@PostMapping(path = "/train", consumes = MediaType.APPLICATION_JSON_VALUE,
+	@PostMapping(path = "/train", consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_CBOR_VALUE },
 			produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	public SseEmitter trainStreamed(@RequestBody TrainRequest request, HttpServletRequest servletRequest) {
 		TrainJob job = planner.plan(request, true, servletRequest);

@@ -24,11 +24,11 @@ import org.springframework.stereotype.Component;
  * Every error answer of every operation is documented as what it is: an
  * {@code application/problem+json} {@code Problem}. Each operation also gets the errors
  * the service gives it whatever its controller says: 406 for an {@code Accept} it cannot
- * answer; with a body, 400 (not valid), 413 (over a limit), 415 (not JSON) and 503 (the
- * memory admission, with {@code Retry-After}); with a query parameter, 400; with a path
- * parameter, 404; and 429 (the rate limit per client, when an operator switches it on,
- * with {@code Retry-After} and the IETF draft's {@code RateLimit-Policy} and
- * {@code RateLimit}). An operation's own description of a status is kept.
+ * answer; with a body, 400 (not valid), 413 (over a limit), 415 (a media type it does not
+ * take) and 503 (the memory admission, with {@code Retry-After}); with a query parameter,
+ * 400; with a path parameter, 404; and 429 (the rate limit per client, when an operator
+ * switches it on, with {@code Retry-After} and the IETF draft's {@code RateLimit-Policy}
+ * and {@code RateLimit}). An operation's own description of a status is kept.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -42,7 +42,8 @@ class ProblemResponses implements OpenApiCustomizer {
 			The request is not valid: `errors` lists each problem of the body with a JSON Pointer; a query \
 			parameter or header at fault is named by `parameter`.""", "413",
 			"The request is over a configured limit (`backprop.limits`): `errors` points at what is too large and names the limit.",
-			"415", "The body is not `application/json`.", "503", """
+			"415", "The body is not `application/json` (nor `application/cbor`, where the operation takes it).", "503",
+			"""
 					Other large requests hold the memory this one needs and did not free it in time \
 					(`backprop.admission`): try again after `Retry-After` seconds.""");
 

@@ -15,13 +15,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Spring's message converters flush the response after writing a JSON answer, which
- * commits it: Tomcat then sends the headers and the text as a chunk in one write and the
- * closing chunk in another. Within the request's own dispatch those flushes are not
- * needed (the dispatch's end sends everything), so for JSON they are left out: an answer
- * that fits Tomcat's buffer goes out in one write with its Content-Length, and a larger
- * one is sent as its buffer fills, as before. Event streams and anything written after
- * the request went asynchronous are flushed as asked.
+ * Spring's message converters flush the response after writing a JSON (or CBOR) answer,
+ * which commits it: Tomcat then sends the headers and the text as a chunk in one write
+ * and the closing chunk in another. Within the request's own dispatch those flushes are
+ * not needed (the dispatch's end sends everything), so for JSON they are left out: an
+ * answer that fits Tomcat's buffer goes out in one write with its Content-Length, and a
+ * larger one is sent as its buffer fills, as before. Event streams and anything written
+ * after the request went asynchronous are flushed as asked.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -60,7 +60,8 @@ public class OnePieceAnswerFilter extends OncePerRequestFilter {
 		}
 
 		private boolean flushes() {
-			return this.request.isAsyncStarted() || !JsonAnswers.isJson(getContentType());
+			return this.request.isAsyncStarted()
+					|| !(JsonAnswers.isJson(getContentType()) || JsonAnswers.isCbor(getContentType()));
 		}
 
 		private final class HeldFlushes extends ForwardingOutputStream {
