@@ -70,6 +70,25 @@ class OpenApiDocumentIT extends HttpTestSupport {
 	}
 
 	@Test
+	void theOperationsThatTakeCborDocumentItRightAfterJson() {
+		JsonNode doc = api().get("/v3/api-docs").json();
+		for (String path : List.of("/train-step", "/train", "/predict", "/gradient-check")) {
+			JsonNode operation = doc.get("paths").get(path).get("post");
+			JsonNode request = operation.at("/requestBody/content");
+			JsonNode answer = operation.at("/responses/200/content");
+			assertThat(request.propertyNames()).as(path).startsWith("application/json", "application/cbor");
+			assertThat(answer.propertyNames()).as(path).startsWith("application/json", "application/cbor");
+			assertThat(request.at("/application~1cbor/schema")).as(path)
+				.isEqualTo(request.at("/application~1json/schema"));
+			assertThat(answer.at("/application~1cbor/schema")).as(path)
+				.isEqualTo(answer.at("/application~1json/schema"));
+		}
+		assertThat(doc.at("/paths/~1check/post/requestBody/content").propertyNames())
+			.containsExactly("application/json");
+		assertThat(doc.at("/info/description").asString()).contains("application/cbor");
+	}
+
+	@Test
 	void theSwaggerUiIsServed() {
 		Answer redirect = api().exchange(HttpMethod.GET, "/swagger-ui.html", headers -> {
 		}, null);

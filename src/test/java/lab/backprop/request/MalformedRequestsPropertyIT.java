@@ -44,8 +44,8 @@ class MalformedRequestsPropertyIT {
 			  {"weights": [[0.6], [-0.7]], "bias": [0], "activation": "sigmoid"}],
 			 "label": [[0], [1], [1], [0]], "loss": "binary_cross_entropy\"""";
 
-	private static final List<String> STEP_BODIES = List.of(SeedValues.REQUEST,
-			"{" + TWO_LAYERS + ", \"learningRate\": 0.5}", "{" + BATCH + ", \"learningRate\": 0.01}", """
+	static final List<String> STEP_BODIES = List.of(SeedValues.REQUEST, "{" + TWO_LAYERS + ", \"learningRate\": 0.5}",
+			"{" + BATCH + ", \"learningRate\": 0.01}", """
 					{%s, "learningRate": 0.01, "optimizer": {"type": "adam", "betas": [0.9, 0.999], "eps": 1e-8,
 					 "weightDecay": 0.001}, "optimizerState": {"type": "adam", "step": 0},
 					 "regularization": {"type": "l2", "rate": 0.001}}""".formatted(XOR), """
@@ -54,7 +54,7 @@ class MalformedRequestsPropertyIT {
 					{%s, "learningRate": 0.01, "optimizer": {"type": "rmsprop", "alpha": 0.9, "centered": true,
 					 "momentum": 0.5}}""".formatted(TWO_LAYERS));
 
-	private static final List<String> TRAIN_BODIES = List.of("""
+	static final List<String> TRAIN_BODIES = List.of("""
 			{"inputs": [[0.5, 0.2, 0.8]], "weights": [[0.1], [-0.3], [0.5]], "bias": [[0.1]], "label": [[0.7]],
 			 "learningRate": 0.1, "steps": 20}""", """
 			{%s, "learningRate": 0.5, "steps": 30, "recordEvery": 5, "targetLoss": 0.001, "trace": true,
@@ -68,7 +68,7 @@ class MalformedRequestsPropertyIT {
 					 "grid": {"x": {"min": -2, "max": 2, "points": 5}, "y": {"min": -2, "max": 2, "points": 5},
 					  "features": ["x1", "x2", "x1^2", "sin(x2)"]}}""");
 
-	private static final List<String> PREDICT_BODIES = List.of("""
+	static final List<String> PREDICT_BODIES = List.of("""
 			{"inputs": [[0.5, 0.2, 0.8]], "weights": [[0.1], [-0.3], [0.5]], "bias": [[0.1]]}""",
 			"{" + TWO_LAYERS + "}", "{" + BATCH + "}");
 
