@@ -4,8 +4,10 @@ import java.util.Arrays;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.dataformat.cbor.CBORReadContext;
 
 /**
  * Streams a number, an array of numbers or an array of arrays of numbers straight into
@@ -13,6 +15,8 @@ import tools.jackson.databind.ValueDeserializer;
  * overflows a double (1e309) is refused here, where its position is known.
  */
 class NumberArrayDeserializer extends ValueDeserializer<NumberArray> {
+
+	private static final int MOST_DECLARED = 1024;
 
 	@Override
 	public NumberArray deserialize(JsonParser p, DeserializationContext ctxt) {
@@ -35,7 +39,7 @@ class NumberArrayDeserializer extends ValueDeserializer<NumberArray> {
 	 * row of a matrix.
 	 */
 	private static double[] readFlat(JsonParser p, int depth) {
-		double[] values = new double[8];
+		double[] values = new double[initialCapacity(p.streamReadContext(), 8)];
 		int count = 0;
 		for (JsonToken token = p.currentToken(); token != JsonToken.END_ARRAY; token = next(p)) {
 			if (token == null || !token.isNumeric()) {
@@ -56,11 +60,12 @@ class NumberArrayDeserializer extends ValueDeserializer<NumberArray> {
 			}
 			count++;
 		}
-		return Arrays.copyOf(values, count);
+		return count == values.length ? values : Arrays.copyOf(values, count);
 	}
 
 	private static double[][] readRows(JsonParser p) {
-		double[][] rows = new double[4][];
+		// the parser stands on the first row's START_ARRAY, in the row's own context
+		double[][] rows = new double[initialCapacity(p.streamReadContext().getParent(), 4)][];
 		int count = 0;
 		for (JsonToken token = p.currentToken(); token != JsonToken.END_ARRAY; token = p.nextToken()) {
 			if (token != JsonToken.START_ARRAY) {
@@ -81,7 +86,19 @@ class NumberArrayDeserializer extends ValueDeserializer<NumberArray> {
 			}
 			count++;
 		}
-		return Arrays.copyOf(rows, count);
+		return count == rows.length ? rows : Arrays.copyOf(rows, count);
+	}
+
+	/**
+	 * Room for the array being read: the length a CBOR array declares (up to
+	 * {@link #MOST_DECLARED}: a declared length is not yet backed by any values), else
+	 * {@code otherwise}.
+	 */
+	private static int initialCapacity(TokenStreamContext context, int otherwise) {
+		if (context instanceof CBORReadContext array && array.inArray() && array.hasExpectedLength()) {
+			return Math.max(1, Math.min(array.getExpectedLength(), MOST_DECLARED));
+		}
+		return otherwise;
 	}
 
 	/** The next token; a {@link NumberArrayParser} reads a number quicker. */

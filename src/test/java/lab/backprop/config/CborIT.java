@@ -142,6 +142,15 @@ class CborIT extends HttpTestSupport {
 				CBOR_TYPE, CBOR_TYPE);
 		assertProblem(huge, 400, "");
 
+		// {"inputs": an array declaring 2^31 - 1 numbers, holding one}: refused at the
+		// end
+		byte[] inputs = CBOR.writeValueAsBytes("inputs");
+		byte[] number = CBOR.writeValueAsBytes(0.5);
+		Answer claimed = post("/train-step",
+				concat(new byte[] { (byte) 0xA1 }, inputs, new byte[] { (byte) 0x9A, 0x7F, -1, -1, -1 }, number),
+				CBOR_TYPE, CBOR_TYPE);
+		assertProblem(claimed, 400, "/inputs");
+
 		Answer empty = post("/train-step", new byte[0], CBOR_TYPE, CBOR_TYPE);
 		assertProblem(empty, 400, "");
 		assertThat(empty.json().at("/errors/0/message").asString()).contains("send a CBOR map");
