@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The AOT cache's training run (Dockerfile): starts the service with -XX:AOTCacheOutput, sends it the
-# requests a first user sends (readiness, the seed /train-step, a /train, a streamed /train, /predict,
+# requests a first user sends (readiness, the seed /train-step as JSON and CBOR, a /train, a streamed /train, /predict,
 # the examples, a data set, the page, the OpenAPI document, problem+json errors, metrics), then ends
 # it with SIGTERM. At exit the JVM writes the cache: every class those requests loaded and linked and
 # the methods they profiled, so the service's first readiness probe and first requests find them.
@@ -26,17 +26,22 @@ for _ in $(seq 1 600); do
 done
 [ -n "$port" ] || { echo "aot-training: no port in the log within 120 s" >&2; stop; }
 
-# request METHOD PATH [BODY]: prints the status line's code; the answer is read to its end
+# request METHOD PATH [BODY]: prints the status line's code; the answer is read to its end. BODY_FILE
+# (instead of BODY) sends that file's bytes with CONTENT_TYPE (a CBOR body).
 request() {
   local method=$1 path=$2 body=${3:-} response
   exec 3<>"/dev/tcp/127.0.0.1/$port" || return 1
-  if [ -n "$body" ]; then
+  if [ -n "${BODY_FILE:-}" ]; then
+    printf '%s %s HTTP/1.0\r\nHost: localhost\r\nAccept: %s\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n' \
+      "$method" "$path" "${ACCEPT:-application/json}" "$CONTENT_TYPE" "$(wc -c <"$BODY_FILE")" >&3
+    cat "$BODY_FILE" >&3
+  elif [ -n "$body" ]; then
     printf '%s %s HTTP/1.0\r\nHost: localhost\r\nAccept: %s\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s' \
       "$method" "$path" "${ACCEPT:-application/json}" "${#body}" "$body" >&3
   else
     printf '%s %s HTTP/1.0\r\nHost: localhost\r\nAccept: %s\r\n\r\n' "$method" "$path" "${ACCEPT:-application/json}" >&3
   fi
-  response=$(timeout 60 cat <&3)
+  response=$(timeout 60 cat <&3 | tr -d '\0') # a CBOR answer has zero bytes
   exec 3<&-
   local status=${response#HTTP/1.1 }
   echo "${status%% *}"
@@ -67,6 +72,9 @@ xor='{"inputs": [[0, 0], [0, 1], [1, 0], [1, 1]], "layers": [
   {"weights": [[0.5, -0.4, 0.3, 0.7], [-0.6, 0.45, 0.8, -0.2]], "bias": [0.1, -0.1, 0.05, 0.2], "activation": "tanh"},
   {"weights": [[0.6], [-0.5], [0.4], [-0.7]], "bias": [0.05], "activation": "sigmoid"}],
   "label": [[0], [1], [1], [0]], "learningRate": 0.5'
+# the seed as CBOR (RFC 8949): a map of five fields, every number a float64
+seed_cbor=$(mktemp /tmp/aot-training-seed.XXXXXX)
+printf '\xa5\x66\x69\x6e\x70\x75\x74\x73\x81\x83\xfb\x3f\xe0\x00\x00\x00\x00\x00\x00\xfb\x3f\xc9\x99\x99\x99\x99\x99\x9a\xfb\x3f\xe9\x99\x99\x99\x99\x99\x9a\x67\x77\x65\x69\x67\x68\x74\x73\x83\x81\xfb\x3f\xb9\x99\x99\x99\x99\x99\x9a\x81\xfb\xbf\xd3\x33\x33\x33\x33\x33\x33\x81\xfb\x3f\xe0\x00\x00\x00\x00\x00\x00\x64\x62\x69\x61\x73\x81\x81\xfb\x3f\xb9\x99\x99\x99\x99\x99\x9a\x65\x6c\x61\x62\x65\x6c\x81\x81\xfb\x3f\xe6\x66\x66\x66\x66\x66\x66\x6c\x6c\x65\x61\x72\x6e\x69\x6e\x67\x52\x61\x74\x65\xfb\x3f\xb9\x99\x99\x99\x99\x99\x9a' >"$seed_cbor"
 for _ in 1 2 3; do
   expect 200 GET /actuator/health/readiness
   expect 200 GET /actuator/health/liveness
@@ -84,10 +92,12 @@ for _ in 1 2 3; do
   ACCEPT='text/event-stream' expect 200 POST /train "$xor, \"steps\": 50}"
   expect 200 GET /v3/api-docs
   ACCEPT='text/plain' expect 200 GET /actuator/prometheus
+  ACCEPT='application/cbor' expect 200 POST /train-step "$seed"
+  BODY_FILE="$seed_cbor" CONTENT_TYPE='application/cbor' ACCEPT='application/cbor' expect 200 POST /train-step
 done
 
 kill -TERM "$pid"
 wait "$pid" || true # 143: ended by SIGTERM, as intended; the cache is written on the way out
 grep -E 'Starting|Started|AOTCache creation' "$log" || true
 [ -s "$cache" ] || { echo "aot-training: the JVM wrote no $cache" >&2; tail -n 40 "$log" >&2; exit 1; }
-rm -f "$log"
+rm -f "$log" "$seed_cbor"
