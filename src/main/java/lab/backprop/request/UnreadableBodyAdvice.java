@@ -29,6 +29,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import lab.backprop.system.limits.RequestLimits;
+import lab.backprop.system.delivery.DataFormats;
 import lab.backprop.system.problem.FieldError;
 import lab.backprop.system.problem.Problems;
 
@@ -53,7 +54,7 @@ class UnreadableBodyAdvice {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<Object> unreadable(HttpMessageNotReadableException ex, HttpServletRequest request) {
-		boolean cbor = isCbor(request.getContentType());
+		boolean cbor = DataFormats.isCbor(request.getContentType());
 		Throwable cause = ex.getCause();
 		if (cause instanceof StreamConstraintsException limit) {
 			return Problems.response(Problems.tooLarge(List.of(new FieldError(pointerOf(limit), readerLimit(limit)))),
@@ -81,10 +82,6 @@ class UnreadableBodyAdvice {
 					new FieldError(pointer(other.getPath()), "cannot be read: " + clean(other.getOriginalMessage())));
 		}
 		return badRequest(new FieldError("", "is missing or empty: send a " + (cbor ? "CBOR map" : "JSON object")));
-	}
-
-	private static boolean isCbor(String contentType) {
-		return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/cbor");
 	}
 
 	private static ResponseEntity<Object> badRequest(FieldError error) {

@@ -22,7 +22,7 @@ import org.springframework.web.method.HandlerMethod;
 @Component
 class CborContent implements OperationCustomizer {
 
-	static final String CBOR = org.springframework.http.MediaType.APPLICATION_CBOR_VALUE;
+	private static final String CBOR = org.springframework.http.MediaType.APPLICATION_CBOR_VALUE;
 
 	private static final String JSON = org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
 

@@ -1,6 +1,7 @@
 package lab.backprop.system.delivery;
 
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -15,6 +16,11 @@ public final class DataFormats {
 	private static final HeaderContentNegotiationStrategy ACCEPT = new HeaderContentNegotiationStrategy();
 
 	private DataFormats() {
+	}
+
+	/** Whether {@code contentType} (a header's value, or {@code null}) is CBOR. */
+	public static boolean isCbor(String contentType) {
+		return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/cbor");
 	}
 
 	/**

@@ -2,10 +2,7 @@ package lab.backprop.system.delivery;
 
 import java.util.Locale;
 
-/**
- * Which answers are this service's JSON or CBOR: the ones the filters here treat
- * differently.
- */
+/** Which answers are this service's JSON: the ones the filters here treat differently. */
 final class JsonAnswers {
 
 	private JsonAnswers() {
@@ -17,10 +14,6 @@ final class JsonAnswers {
 		}
 		String type = contentType.toLowerCase(Locale.ROOT);
 		return type.startsWith("application/json") || type.startsWith("application/problem+json");
-	}
-
-	static boolean isCbor(String contentType) {
-		return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/cbor");
 	}
 
 }

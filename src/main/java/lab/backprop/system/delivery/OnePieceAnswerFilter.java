@@ -61,7 +61,7 @@ public class OnePieceAnswerFilter extends OncePerRequestFilter {
 
 		private boolean flushes() {
 			return this.request.isAsyncStarted()
-					|| !(JsonAnswers.isJson(getContentType()) || JsonAnswers.isCbor(getContentType()));
+					|| !(JsonAnswers.isJson(getContentType()) || DataFormats.isCbor(getContentType()));
 		}
 
 		private final class HeldFlushes extends ForwardingOutputStream {
